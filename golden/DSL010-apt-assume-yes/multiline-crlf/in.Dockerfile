@@ -1,0 +1,6 @@
+FROM debian:bookworm
+RUN apt-get update \
+    && apt-get install \
+# a comment
+        curl \
+    && rm -rf /var/lib/apt/lists/*

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+# dslim-rewrite ignore=DSL010
+RUN apt-get install curl
+RUN apt-get install git

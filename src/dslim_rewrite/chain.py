@@ -1,0 +1,170 @@
+"""Runs the transforms over a document until nothing changes, and checks the result.
+
+Each round collects the fixes of every enabled transform on the current
+document, applies those whose edits do not overlap an earlier one (in code
+order), and parses the result again. Whatever happens, the output is only
+handed back when:
+
+- the document layer parses it,
+- every instruction no edit touched is still there, byte for byte,
+- every pragma comment is still there,
+- BuildKit's parser accepts it and reads it exactly as the document layer does.
+
+Otherwise the file fails (``RewriteError``) and nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import document, oracle, pragmas
+from .context import Context, Options
+from .fixes import Edit, Fix, Safety, Transform
+
+MAX_ROUNDS = 12
+
+
+class RewriteError(Exception):
+    """The file could not be processed (bad input, or a rewrite failed its checks)."""
+
+
+@dataclass
+class Result:
+    original: bytes
+    output: bytes
+    applied: list[Fix] = field(default_factory=list)
+    notes: list[Fix] = field(default_factory=list)  # findings without an applied edit
+
+    @property
+    def changed(self) -> bool:
+        return self.output != self.original
+
+
+def apply_edits(data: bytes, edits: list[Edit]) -> bytes:
+    """Apply non-overlapping edits, from the end so earlier offsets stay valid."""
+    out = data
+    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        out = out[: e.start] + e.text + out[e.end :]
+    return out
+
+
+def enabled_transforms(options: Options) -> list[type[Transform]]:
+    from .registry import all_transforms
+
+    out = []
+    for t in all_transforms():
+        if t.file_level:
+            continue
+        if options.select is not None:
+            if t.code not in options.select:
+                continue
+        elif t.opt_in:
+            continue
+        if t.code in options.ignore:
+            continue
+        out.append(t)
+    return out
+
+
+def _shift(offset: int, edits: list[Edit]) -> int:
+    delta = 0
+    for e in edits:
+        if e.end <= offset:
+            delta += len(e.text) - (e.end - e.start)
+    return offset + delta
+
+
+def _check_untouched(old: document.Document, new: document.Document, edits: list[Edit]) -> None:
+    by_start = {ins.start: ins for ins in new.instructions}
+    for ins in old.instructions:
+        touched = any(
+            (e.start < ins.next and e.end > ins.line_start)
+            or (e.start == e.end and ins.line_start < e.start < ins.next)
+            for e in edits
+        )
+        if touched:
+            continue
+        moved = by_start.get(_shift(ins.start, edits))
+        if (
+            moved is None
+            or moved.text != ins.text
+            or moved.value != ins.value
+            or old.data[ins.start : ins.end] != new.data[moved.start : moved.end]
+        ):
+            raise RewriteError(
+                f"internal check failed: line {ins.start_line} ({ins.keyword}) changed although no edit touched it"
+            )
+
+
+def rewrite(data: bytes, options: Options | None = None, *, validate: bool = True) -> Result:
+    options = options or Options()
+    try:
+        doc = document.parse(data)
+    except document.DocumentError as e:
+        raise RewriteError(str(e)) from None
+    if validate:
+        _validate(data, doc, original=True)
+    transforms = [t() for t in enabled_transforms(options)]
+    prag = pragmas.collect(doc)
+    pragma_before = pragmas.pragma_lines(doc)
+    result = Result(original=data, output=data)
+    seen_notes: set[tuple[str, str]] = set()
+
+    for _round in range(MAX_ROUNDS):
+        ctx = Context(doc, options)
+        accepted: list[Edit] = []
+        round_fixes: list[Fix] = []
+        for t in transforms:
+            for fix in t.check(ctx):
+                if prag.suppressed(fix.code, t.name, fix.instructions):
+                    continue
+                if fix.is_note or fix.safety is Safety.DISPLAY or (fix.safety is Safety.UNSAFE and not options.unsafe):
+                    key = (fix.code, fix.message)
+                    if key not in seen_notes:
+                        seen_notes.add(key)
+                        if fix.safety is Safety.UNSAFE and not fix.is_note:
+                            fix.message += " (unsafe fix: use --unsafe-fixes)"
+                        result.notes.append(fix)
+                    continue
+                if any(e.conflicts(a) for e in fix.edits for a in accepted):
+                    continue  # next round
+                if any(a.conflicts(b) for i, a in enumerate(fix.edits) for b in fix.edits[i + 1 :]):
+                    raise RewriteError(f"internal error: {fix.code} produced overlapping edits")
+                accepted.extend(fix.edits)
+                round_fixes.append(fix)
+        if not accepted:
+            break
+        new_data = apply_edits(doc.data, accepted)
+        if new_data == doc.data:
+            break
+        try:
+            new_doc = document.parse(new_data)
+        except document.DocumentError as e:
+            codes = ", ".join(sorted({f.code for f in round_fixes}))
+            raise RewriteError(f"internal check failed: rewrite by {codes} does not parse ({e})") from None
+        _check_untouched(doc, new_doc, accepted)
+        result.applied.extend(round_fixes)
+        doc = new_doc
+        prag = pragmas.collect(doc)
+    else:
+        raise RewriteError(f"no fixed point after {MAX_ROUNDS} rounds")
+
+    if doc.data != data:
+        if pragmas.pragma_lines(doc) != pragma_before:
+            raise RewriteError("internal check failed: a pragma comment was dropped or changed")
+        if validate:
+            _validate(doc.data, doc, original=False)
+    result.output = doc.data
+    return result
+
+
+def _validate(data: bytes, doc: document.Document, *, original: bool) -> None:
+    try:
+        diffs = oracle.disagreements(data, doc)
+    except ValueError as e:
+        if original:
+            raise RewriteError(f"BuildKit's parser refuses this file: {e}") from None
+        raise RewriteError(f"internal check failed: BuildKit's parser refuses the rewrite: {e}") from None
+    if diffs:
+        what = "this file" if original else "the rewrite"
+        raise RewriteError(f"the document layer and BuildKit read {what} differently: {diffs[0]}")

@@ -1,0 +1,324 @@
+"""Command line: ``dslim-rewrite PATH...`` plus the ``migrate`` and ``verify`` subcommands.
+
+Exit codes: 0 done or nothing to do; 1 changes found under --check or --diff;
+2 usage or config error; 123 some file could not be processed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+
+EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 123
+SUBCOMMANDS = ("migrate", "verify")
+
+
+def _err(msg: str) -> None:
+    sys.stderr.write(msg + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"dslim-rewrite {__version__}")
+        raise typer.Exit(0)
+
+
+def split_codes(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out += [t for t in v.replace(" ", ",").split(",") if t]
+    return out
+
+
+def build_options(config, select, ignore, unsafe, merge_builder_stages, style):
+    """Options from the config file, overridden by the command line."""
+    from .context import Options
+    from .registry import resolve
+
+    def codes(tokens: list[str], what: str) -> frozenset[str]:
+        out: set[str] = set()
+        for tok in tokens:
+            try:
+                out |= {t.code for t in resolve(tok)}
+            except KeyError:
+                raise typer.BadParameter(f"unknown transform {tok!r}", param_hint=what) from None
+        return frozenset(out)
+
+    sel_tokens = split_codes(select) or (config.select if config and config.select else None)
+    ign_tokens = split_codes(ignore) + (list(config.ignore) if config else [])
+    return Options(
+        unsafe=bool(unsafe or (config and config.unsafe_fixes)),
+        select=codes(sel_tokens, "--select") if sel_tokens else None,
+        ignore=codes(ign_tokens, "--ignore"),
+        merge_builder_stages=bool(merge_builder_stages or (config and config.merge_builder_stages)),
+        style=style or (config.style if config else "delete"),
+        settings=dict(config.table) if config else {},
+    )
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    changed: bool = False
+    error: str | None = None
+    applied: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        fx = lambda f: {"code": f.code, "line": f.line, "message": f.message, "safety": str(f.safety)}  # noqa: E731
+        return {
+            "path": self.path,
+            "changed": self.changed,
+            "error": self.error,
+            "fixes": [fx(f) for f in self.applied],
+            "notes": [fx(f) for f in self.notes],
+        }
+
+
+def _color_diff(text: str) -> str:
+    out = []
+    for line in text.splitlines(keepends=True):
+        if line.startswith(("+++", "---")):
+            out.append(f"\x1b[1m{line}\x1b[0m" if line.endswith("\n") else f"\x1b[1m{line}\x1b[0m")
+        elif line.startswith("@@"):
+            out.append(f"\x1b[36m{line}\x1b[0m")
+        elif line.startswith("+"):
+            out.append(f"\x1b[32m{line}\x1b[0m")
+        elif line.startswith("-"):
+            out.append(f"\x1b[31m{line}\x1b[0m")
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+def unified_diff(path: str, before: bytes, after: bytes) -> str:
+    a = before.decode("utf-8").splitlines(keepends=True)
+    b = after.decode("utf-8").splitlines(keepends=True)
+    lines = []
+    for line in difflib.unified_diff(a, b, fromfile=f"a/{path}", tofile=f"b/{path}"):
+        if not line.endswith("\n"):
+            line += "\n\\ No newline at end of file\n"
+        lines.append(line)
+    return "".join(lines)
+
+
+def _use_color(stream) -> bool:
+    return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def expand_paths(paths: list[str], exclude: list[str]) -> tuple[list[str], list[str]]:
+    """Files to process (``-`` for stdin) and error lines for paths that do not exist."""
+    from .files import discover
+
+    out: list[str] = []
+    errors: list[str] = []
+    for p in paths:
+        if p == "-":
+            out.append(p)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = discover(path, exclude)
+            out += [str(f) for f in found]
+        else:
+            out.append(p)
+    return out, errors
+
+
+def process_one(path: str, data: bytes, options) -> tuple[FileOutcome, bytes | None]:
+    from .chain import RewriteError, rewrite
+
+    outcome = FileOutcome(path)
+    try:
+        result = rewrite(data, options)
+    except RewriteError as e:
+        outcome.error = str(e)
+        return outcome, None
+    outcome.changed = result.changed
+    outcome.applied = result.applied
+    outcome.notes = result.notes
+    return outcome, result.output
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=False, rich_markup_mode=None,
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+
+@app.command(help="Rewrite Dockerfiles so they build smaller images that behave the same.\n\n"
+             "PATH is a Dockerfile, a folder (every Dockerfile below it) or - for stdin. "
+             "Subcommands: `dslim-rewrite migrate ROOT...`, `dslim-rewrite verify DOCKERFILE`.")
+def rewrite_command(
+    paths: Optional[List[str]] = typer.Argument(None, metavar="PATH..."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the result here (one input only)."),
+    in_place: bool = typer.Option(False, "--in-place", "-i", help="Replace the files (atomically)."),
+    diff: bool = typer.Option(False, "--diff", help="Print a unified diff; write nothing."),
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if a file would change."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes marked unsafe."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these transforms (codes, prefixes or slugs)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these transforms."),
+    merge_builder_stages: bool = typer.Option(False, "--merge-builder-stages", help="Also collapse RUNs in builder stages."),
+    style: Optional[str] = typer.Option(None, "--style", help="Cache handling: delete (default) or cache-mount."),
+    fmt: str = typer.Option("text", "--format", help="text or json (json on stdout; not with --diff or stdout output)."),
+    list_transforms: bool = typer.Option(False, "--list-transforms", help="List the transforms and exit."),
+    explain: Optional[str] = typer.Option(None, "--explain", metavar="CODE", help="Print a transform's page and exit."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of searching."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print no per-fix lines, only errors."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    from . import config as cfgmod
+    from .files import FileError, read, write_atomic
+
+    if list_transforms or explain:
+        from .registry import all_transforms, resolve
+        from .rules_doc import render
+
+        if explain:
+            try:
+                ts = resolve(explain)
+            except KeyError:
+                _err(f"error: unknown transform {explain!r}")
+                raise typer.Exit(EXIT_USAGE)
+            print(render(ts[0]), end="")
+        else:
+            for t in all_transforms():
+                tag = f"{t.safety}" + (", opt-in" if t.opt_in else "") + (", repository" if t.file_level else "")
+                print(f"{t.code}  {t.name:<28} {tag}")
+        raise typer.Exit(EXIT_OK)
+
+    paths = paths or []
+    if not paths:
+        _err("error: no PATH given (use - for stdin); see --help")
+        raise typer.Exit(EXIT_USAGE)
+    if fmt not in ("text", "json"):
+        _err("error: --format must be text or json")
+        raise typer.Exit(EXIT_USAGE)
+    if style not in (None, "delete", "cache-mount"):
+        _err("error: --style must be delete or cache-mount")
+        raise typer.Exit(EXIT_USAGE)
+    if in_place and output is not None:
+        _err("error: --in-place and -o/--output cannot be combined")
+        raise typer.Exit(EXIT_USAGE)
+    dry = diff or check
+
+    try:
+        if config_file is not None:
+            config = cfgmod.load(config_file)
+        else:
+            first = next((p for p in paths if p != "-"), None)
+            config = cfgmod.load(cfgmod.find(Path(first) if first else Path.cwd()))
+        options = build_options(config, select, ignore, unsafe_fixes, merge_builder_stages, style)
+    except cfgmod.ConfigError as e:
+        _err(f"error: config: {e}")
+        raise typer.Exit(EXIT_USAGE)
+    except typer.BadParameter as e:
+        _err(f"error: {e.format_message() if hasattr(e, 'format_message') else e}")
+        raise typer.Exit(EXIT_USAGE)
+
+    files, _ = expand_paths(paths, config.exclude)
+    if any(Path(p).is_dir() for p in paths if p != "-") and not (in_place or dry):
+        if output is not None or len(files) != 1:
+            _err("error: a folder needs --in-place, --diff or --check")
+            raise typer.Exit(EXIT_USAGE)
+    if len(files) > 1 and not (in_place or dry):
+        _err("error: several inputs need --in-place, --diff or --check" + (" (-o takes one input)" if output else ""))
+        raise typer.Exit(EXIT_USAGE)
+    to_stdout = not (in_place or dry or output is not None)
+    if fmt == "json" and (to_stdout or diff):
+        _err("error: --format json prints on stdout, which already carries the rewritten file or the diff")
+        raise typer.Exit(EXIT_USAGE)
+    if in_place and "-" in files:
+        _err("error: --in-place cannot rewrite stdin")
+        raise typer.Exit(EXIT_USAGE)
+
+    outcomes: list[FileOutcome] = []
+    color = _use_color(sys.stdout)
+    for path in files:
+        label = "<stdin>" if path == "-" else path
+        try:
+            data = sys.stdin.buffer.read() if path == "-" else read(Path(path))
+        except FileError as e:
+            outcomes.append(FileOutcome(label, error=str(e)))
+            continue
+        outcome, out = process_one(label, data, options)
+        outcomes.append(outcome)
+        if out is None:
+            continue
+        if diff and outcome.changed:
+            text = unified_diff(label, data, out)
+            sys.stdout.write(_color_diff(text) if color else text)
+        elif dry:
+            pass
+        elif output is not None:
+            try:
+                write_atomic(output, out, like=None if path == "-" else Path(path))
+            except FileError as e:
+                outcome.error = f"{output}: {e}"
+        elif in_place:
+            if outcome.changed:
+                try:
+                    write_atomic(Path(path), out)
+                except FileError as e:
+                    outcome.error = str(e)
+        else:
+            sys.stdout.buffer.write(out)
+            sys.stdout.flush()
+
+    failed = [o for o in outcomes if o.error]
+    changed = [o for o in outcomes if o.changed and not o.error]
+    n_fixes = sum(len(o.applied) for o in outcomes if not o.error)
+    verb = "would apply" if dry else "applied"
+    if fmt == "json":
+        json.dump({"files": [o.as_json() for o in outcomes],
+                   "summary": {"files": len(outcomes), "changed": len(changed), "failed": len(failed),
+                               "fixes": n_fixes, "dry_run": dry}}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for o in outcomes:
+            if o.error:
+                _err(f"{o.path}: error: {o.error}")
+                continue
+            if quiet:
+                continue
+            for f in o.applied:
+                _err(f"{o.path}:{f.line} {f.code} {f.message}")
+            if dry:
+                for f in o.notes:
+                    _err(f"{o.path}:{f.line} {f.code} note: {f.message}")
+        if not quiet:
+            _err(f"{n_fixes} fix(es) {verb} in {len(changed)} of {len(outcomes)} file(s)"
+                 + (f"; {len(failed)} file(s) could not be processed" if failed else ""))
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+    if dry and changed:
+        raise typer.Exit(EXIT_CHANGES)
+    raise typer.Exit(EXIT_OK)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        import importlib
+
+        mod = importlib.import_module(f"dslim_rewrite.{argv[0]}")
+        entry, args, name = mod.app, argv[1:], f"dslim-rewrite {argv[0]}"
+    else:
+        entry, args, name = app, argv, "dslim-rewrite"
+    try:
+        entry(args=args, prog_name=name, standalone_mode=True)
+    except SystemExit as e:
+        code = e.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

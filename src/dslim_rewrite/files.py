@@ -1,0 +1,124 @@
+"""Finding Dockerfiles, reading them safely and writing them atomically."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
+             ".mypy_cache", ".pytest_cache", ".ruff_cache", "vendor", "third_party", "bower_components"}
+MAX_BYTES = 64 * 1024 * 1024  # a Dockerfile larger than this is not one
+
+
+class FileError(Exception):
+    """A file that cannot be processed; the message names the reason."""
+
+
+def is_dockerfile_name(name: str) -> bool:
+    low = name.lower()
+    return (
+        name in ("Dockerfile", "Containerfile", "dockerfile", "containerfile")
+        or name.startswith(("Dockerfile.", "Containerfile."))
+        or low.endswith((".dockerfile", ".containerfile"))
+    ) and not low.endswith((".dockerignore", ".md", ".orig", ".rej", ".swp", "~"))
+
+
+def _is_venv(d: Path) -> bool:
+    return (d / "pyvenv.cfg").is_file()
+
+
+def excluded(path: Path, patterns: list[str], root: Path | None = None) -> bool:
+    if not patterns:
+        return False
+    rel = path.as_posix()
+    if root is not None:
+        try:
+            rel = path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(rel, p.rstrip("/") + "/*")
+               for p in patterns)
+
+
+def discover(root: Path, exclude: list[str] = ()) -> list[Path]:
+    """Every Dockerfile below ``root``, sorted, without following symlinked folders."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        d = Path(dirpath)
+        dirnames[:] = sorted(
+            n for n in dirnames
+            if n not in SKIP_DIRS and not _is_venv(d / n) and not excluded(d / n, list(exclude), root)
+        )
+        for name in sorted(filenames):
+            p = d / name
+            if is_dockerfile_name(name) and not excluded(p, list(exclude), root):
+                found.append(p)
+    return found
+
+
+def read(path: Path) -> bytes:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise FileError("no such file") from None
+    except OSError as e:
+        raise FileError(e.strerror or str(e)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise FileError("is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise FileError("not a regular file")
+    if st.st_size > MAX_BYTES:
+        raise FileError(f"too large ({st.st_size} bytes; the limit is {MAX_BYTES})")
+    try:
+        with open(path, "rb") as f:
+            return f.read(MAX_BYTES + 1)
+    except OSError as e:
+        raise FileError(e.strerror or str(e)) from None
+
+
+def write_atomic(path: Path, data: bytes, *, like: Path | None = None) -> None:
+    """Write ``data`` to ``path`` via a temporary file and a rename: readers see
+    the old file or the new one, never half of it. The mode of ``like`` (or of
+    the file being replaced) is kept."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target.is_dir():
+        raise FileError("is a directory")
+    folder = target.parent
+    mode = None
+    for src in (like, target):
+        if src is not None:
+            try:
+                mode = stat.S_IMODE(src.stat().st_mode)
+                break
+            except OSError:
+                continue
+    fd = None
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".dslim-tmp", dir=folder)
+        with os.fdopen(fd, "wb") as f:
+            fd = None
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as e:
+        raise FileError(f"cannot write: {e.strerror or e}") from None
+    finally:
+        if fd is not None:
+            os.close(fd)
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

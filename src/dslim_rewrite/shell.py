@@ -1,0 +1,276 @@
+"""Shell analysis of RUN bodies with tree-sitter-bash.
+
+A RUN body is parsed as Docker hands it to the shell: the joined line, with
+continuations resolved and Docker comment lines removed. Every span here is a
+byte offset into that body; ``Instruction.file_offset`` maps it back to the
+file, so an edit lands on the right bytes of a multi-line RUN.
+
+tree-sitter is imported on first use, not at start-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import re
+from functools import lru_cache
+
+# Commands that change the state of the running shell for what follows.
+STATE_COMMANDS = frozenset(
+    {
+        "cd", "pushd", "popd", "export", "unset", "set", "umask", "source", ".",
+        "alias", "unalias", "shopt", "ulimit", "trap", "exec", "exit", "return",
+        "eval", "declare", "typeset", "local", "readonly", "hash", "enable",
+        "shift", "getopts", "read", "wait", "builtin", "command", "mapfile",
+        "readarray", "let", "bind", "complete", "dirs", "disown", "fc", "jobs",
+        "kill", "logout", "times", "caller", "compgen", "compopt", "suspend",
+        "printf",  # printf -v sets a variable
+    }
+)
+
+_ASSIGNING_EXPANSION = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*:?=")
+_ARITH_ASSIGN = re.compile(r"(\+\+|--|[^=!<>]=(?!=)|[-+*/%&|^]=)")
+
+_OPERATORS = {"&&", "||", ";", "|", "&", "|&", ";;", "\n"}
+_CONTROL = {
+    "if_statement", "for_statement", "c_style_for_statement", "while_statement",
+    "case_statement", "function_definition", "until_statement", "select_statement",
+}
+
+
+@dataclass(slots=True)
+class Word:
+    text: str  # the word with quotes removed where it is plain
+    raw: str  # the word as written
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Command:
+    """One simple command (or declaration/test command)."""
+
+    kind: str  # tree-sitter node type
+    name: str  # command name, "" for a bare assignment
+    words: list[Word]  # argv, command name first
+    assignments: list[str]  # prefix assignments (VAR=value)
+    start: int
+    end: int
+    in_subshell: bool  # inside ( ), $( ) or ` `: cannot change the outer shell
+    top_level: bool  # a direct item of the body's top-level and/or list
+    redirects: list[str] = field(default_factory=list)
+
+    @property
+    def argv(self) -> list[str]:
+        return [w.text for w in self.words]
+
+    @property
+    def args(self) -> list[str]:
+        return [w.text for w in self.words[1:]]
+
+
+@dataclass
+class Script:
+    source: bytes
+    commands: list[Command]
+    operators: set[str]  # every list/pipeline operator found anywhere
+    top_operators: list[str]  # operators between the top-level items
+    top_items: list[tuple[int, int]]  # spans of the top-level items
+    has_error: bool
+    has_comment: bool
+    has_control_flow: bool
+    has_heredoc: bool
+    changes_state: bool  # something would leak into a following command
+    state_reasons: list[str]
+
+    @property
+    def is_and_chain(self) -> bool:
+        """Top level is commands joined by ``&&`` only (pipes inside items allowed)."""
+        return all(op == "&&" for op in self.top_operators)
+
+    def find(self, *names: str) -> list[Command]:
+        return [c for c in self.commands if c.name in names]
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    import tree_sitter
+    import tree_sitter_bash
+
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
+
+
+def _unquote(raw: str) -> str:
+    """Remove shell quoting from a plain word; expansions are kept as text."""
+    out = []
+    i = 0
+    quote = ""
+    while i < len(raw):
+        c = raw[i]
+        if quote == "'":
+            if c == "'":
+                quote = ""
+            else:
+                out.append(c)
+        elif quote == '"':
+            if c == '"':
+                quote = ""
+            elif c == "\\" and i + 1 < len(raw) and raw[i + 1] in '"\\$`':
+                i += 1
+                out.append(raw[i])
+            else:
+                out.append(c)
+        elif c in "'\"":
+            quote = c
+        elif c == "\\" and i + 1 < len(raw):
+            i += 1
+            out.append(raw[i])
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+_SUBSHELL_NODES = {"subshell", "command_substitution", "process_substitution"}
+
+
+def parse_shell(body: bytes | str) -> Script:
+    src = body.encode("utf-8") if isinstance(body, str) else body
+    tree = _parser().parse(src)
+    root = tree.root_node
+    commands: list[Command] = []
+    operators: set[str] = set()
+    state_reasons: list[str] = []
+    flags = {"comment": False, "control": False, "heredoc": False}
+
+    def text(n) -> str:
+        return src[n.start_byte : n.end_byte].decode("utf-8", "replace")
+
+    def walk(n, sub: bool, top: bool) -> None:
+        t = n.type
+        if t == "comment":
+            flags["comment"] = True
+            return
+        if t in ("heredoc_redirect", "heredoc_body", "heredoc_start"):
+            flags["heredoc"] = True
+        if t in _CONTROL:
+            flags["control"] = True
+            if not sub and t in ("for_statement", "c_style_for_statement", "select_statement", "function_definition"):
+                state_reasons.append(t.replace("_", " "))
+        if t in ("variable_assignment",) and not sub and n.parent is not None and n.parent.type not in ("command", "declaration_command"):
+            state_reasons.append("variable assignment " + text(n).split("=", 1)[0])
+        if t == "expansion" and not sub and _ASSIGNING_EXPANSION.match(text(n)):
+            state_reasons.append("assigning expansion " + text(n))
+        if t in ("arithmetic_expansion", "arithmetic_statement") and not sub and _ARITH_ASSIGN.search(text(n)):
+            state_reasons.append("arithmetic assignment")
+        if t in ("command", "declaration_command", "unset_command", "test_command"):
+            cmd = _command(n, sub, top)
+            commands.append(cmd)
+            if not sub:
+                if cmd.kind in ("declaration_command", "unset_command"):
+                    state_reasons.append(cmd.name or cmd.kind)
+                elif cmd.name in STATE_COMMANDS:
+                    state_reasons.append(cmd.name)
+                elif not cmd.name and cmd.assignments:
+                    state_reasons.append("variable assignment " + cmd.assignments[0].split("=", 1)[0])
+            # nested commands inside arguments ($(...))
+            for c in n.children:
+                if c.type not in ("command_name",):
+                    walk_inner(c, sub)
+            return
+        for c in n.children:
+            if not c.is_named and c.type in _OPERATORS:
+                operators.add(c.type)
+            walk(c, sub or t in _SUBSHELL_NODES, top and t in ("program", "list", "redirected_statement"))
+
+    def walk_inner(n, sub: bool) -> None:
+        t = n.type
+        if t in _SUBSHELL_NODES:
+            for c in n.children:
+                walk(c, True, False)
+            return
+        if not sub:
+            if t == "expansion" and _ASSIGNING_EXPANSION.match(text(n)):
+                state_reasons.append("assigning expansion " + text(n))
+            elif t == "arithmetic_expansion" and _ARITH_ASSIGN.search(text(n)):
+                state_reasons.append("arithmetic assignment")
+        for c in n.children:
+            walk_inner(c, sub)
+
+    def _command(n, sub: bool, top: bool) -> Command:
+        words: list[Word] = []
+        assigns: list[str] = []
+        redirects: list[str] = []
+        name = ""
+        kind = n.type
+        if kind in ("declaration_command", "unset_command"):
+            first = n.children[0]
+            name = text(first)
+            words.append(Word(name, name, first.start_byte, first.end_byte))
+            for c in n.children[1:]:
+                raw = text(c)
+                words.append(Word(_unquote(raw), raw, c.start_byte, c.end_byte))
+        elif kind == "test_command":
+            name = text(n.children[0]) if n.children else "["
+            for c in n.children:
+                raw = text(c)
+                words.append(Word(_unquote(raw), raw, c.start_byte, c.end_byte))
+        else:
+            for c in n.children:
+                ct = c.type
+                raw = text(c)
+                if ct == "variable_assignment":
+                    assigns.append(raw)
+                elif ct == "command_name":
+                    name = _unquote(raw)
+                    words.append(Word(name, raw, c.start_byte, c.end_byte))
+                elif ct in ("file_redirect", "herestring_redirect", "heredoc_redirect"):
+                    redirects.append(raw)
+                elif c.is_named:
+                    words.append(Word(_unquote(raw), raw, c.start_byte, c.end_byte))
+        # a path like /usr/bin/apt-get counts as apt-get
+        base = name.rsplit("/", 1)[-1] if "/" in name and kind == "command" else name
+        return Command(kind, base, words, assigns, n.start_byte, n.end_byte, sub, top, redirects)
+
+    walk(root, False, True)
+
+    # top-level items and the operators between them
+    top_items: list[tuple[int, int]] = []
+    top_ops: list[str] = []
+
+    def flatten(n) -> None:
+        if n.type == "list":
+            for c in n.children:
+                if not c.is_named and c.type in _OPERATORS:
+                    top_ops.append(c.type)
+                elif c.type == "comment":
+                    continue
+                else:
+                    flatten(c)
+        else:
+            top_items.append((n.start_byte, n.end_byte))
+
+    prev_end = None
+    for c in root.children:
+        if c.type == "comment":
+            continue
+        if not c.is_named and c.type in _OPERATORS:
+            top_ops.append(c.type)
+            continue
+        if prev_end is not None and (not top_ops or len(top_ops) < len(top_items)):
+            # two statements separated by a newline
+            top_ops.append("\n")
+        flatten(c)
+        prev_end = c.end_byte
+    return Script(
+        source=src,
+        commands=commands,
+        operators=operators,
+        top_operators=top_ops,
+        top_items=top_items,
+        has_error=root.has_error,
+        has_comment=flags["comment"],
+        has_control_flow=flags["control"],
+        has_heredoc=flags["heredoc"],
+        changes_state=bool(state_reasons),
+        state_reasons=state_reasons,
+    )
