@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 BOM = b"\xef\xbb\xbf"
 
 # Go's unicode.IsSpace, as UTF-8 byte sequences (ASCII handled separately).
+MAX_LINE = 65535  # BuildKit refuses longer lines
 _ASCII_SPACE = b" \t\n\v\f\r"
 _UNICODE_SPACES = tuple(
     ch.encode()
@@ -387,6 +388,9 @@ def _reject_constant(name: str):
     raise ValueError(name)
 
 
+_JSON = json.JSONDecoder(parse_constant=_reject_constant)
+
+
 def parse_json_array(rest: str) -> list[str] | None:
     """The strings of a JSON array, or None when ``rest`` is not one.
 
@@ -397,7 +401,8 @@ def parse_json_array(rest: str) -> list[str] | None:
     if not s.startswith("["):
         return None
     try:
-        val = json.loads(s, parse_constant=_reject_constant)
+        # BuildKit decodes the first JSON value and ignores any text after it
+        val, _ = _JSON.raw_decode(s)
     except (ValueError, RecursionError):
         return None
     if not isinstance(val, list):
@@ -503,6 +508,8 @@ def _split_lines(data: bytes, begin: int) -> list[Line]:
         while end > pos and data[end - 1] in (0x0D, 0x0A):
             end -= 1
         number += 1
+        if end - pos > MAX_LINE:
+            raise DocumentError(f"dockerfile line greater than max allowed size of {MAX_LINE}", number)
         lines.append(Line(number, pos, end, nxt))
         pos = nxt
     return lines
@@ -536,11 +543,17 @@ class _Directives:
 
 
 def _continuation(content: bytes, esc: int) -> int | None:
-    """If ``content`` ends with the escape char + blanks, the length to keep."""
+    r"""If ``content`` ends with the escape char + blanks, the length to keep.
+
+    BuildKit's rule is ``(^|[^E])E[ \t]*$``: the escape char must start the
+    line or follow a character that is not itself the escape char, so ``\\``
+    at the end of a line is not a continuation, while a line holding only
+    ``\`` is one.
+    """
     k = len(content)
     while k > 0 and content[k - 1] in (0x20, 0x09):
         k -= 1
-    if k > 0 and content[k - 1] == esc:
+    if k > 0 and content[k - 1] == esc and (k == 1 or content[k - 2] != esc):
         return k - 1
     return None
 
@@ -740,6 +753,9 @@ def parse(data: bytes) -> Document:
             sub.start_line, sub.end_line = ins.start_line, ins.end_line
         instructions.append(ins)
 
+    if not instructions:
+        raise DocumentError("file with no instructions")
+
     # stages
     for ins in instructions:
         if ins.keyword == "FROM":
@@ -809,7 +825,8 @@ def _make_instruction(line: bytes, pieces, escape: str, index: int, offset: int 
         if args:
             sub = _make_instruction(line[args_offset:], pieces, escape, index, offset + args_offset)
             ins.sub = sub
-            ins.value = sub.value
+            # BuildKit reports no value for a nested ONBUILD ONBUILD
+            ins.value = ("",) if sub.keyword == "ONBUILD" else sub.value
             ins.json = sub.json
         return ins
     try:

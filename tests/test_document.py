@@ -1,0 +1,137 @@
+"""The document layer reads every corpus file exactly as BuildKit does, and
+hands back every byte it was given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dslim_rewrite import document, oracle
+from dslim_rewrite.chain import RewriteError, rewrite
+from dslim_rewrite.context import Options
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+VALID = sorted(CORPUS.glob("*.Dockerfile"))
+INVALID = sorted(p for p in (CORPUS / "invalid").glob("*") if p.is_file())
+NOTHING = Options(select=frozenset())
+
+needs_oracle = pytest.mark.skipif(not oracle.available(), reason="BuildKit parser binding not installed")
+
+
+def test_corpus_size():
+    assert len(VALID) >= 150
+
+
+@needs_oracle
+@pytest.mark.parametrize("path", VALID, ids=[p.name for p in VALID])
+def test_agrees_with_buildkit(path: Path):
+    data = path.read_bytes()
+    doc = document.parse(data)
+    assert oracle.disagreements(data, doc) == []
+
+
+@needs_oracle
+@pytest.mark.parametrize("path", INVALID, ids=[p.name for p in INVALID])
+def test_refuses_what_buildkit_refuses(path: Path):
+    data = path.read_bytes()
+    with pytest.raises(ValueError):
+        oracle.parse(data)
+    with pytest.raises(document.DocumentError):
+        document.parse(data)
+
+
+@pytest.mark.parametrize("path", VALID, ids=[p.name for p in VALID])
+def test_spans_cover_the_file(path: Path):
+    """Instructions are ordered, do not overlap, start with their keyword, and
+    every byte outside them is a blank line, a comment or a directive."""
+    data = path.read_bytes()
+    doc = document.parse(data)
+    pos = 3 if doc.bom else 0
+    for ins in doc.instructions:
+        assert ins.line_start >= pos
+        gap = data[pos : ins.line_start]
+        for line in gap.split(b"\n"):
+            s = line.strip(b" \t\r")
+            assert not s or s.startswith(b"#"), (path.name, line)
+        assert data[ins.start : ins.start + len(ins.raw_keyword)].decode() == ins.raw_keyword
+        assert ins.start <= ins.end <= ins.next
+        pos = ins.next
+    rest = data[pos:]
+    assert all(not ln.strip(b" \t\r") or ln.strip().startswith(b"#") for ln in rest.split(b"\n"))
+
+
+@pytest.mark.parametrize("path", VALID, ids=[p.name for p in VALID])
+def test_no_edit_round_trip(path: Path):
+    data = path.read_bytes()
+    assert rewrite(data, NOTHING).output == data
+
+
+def test_flag_spans_point_at_the_flag_text():
+    data = b"FROM a\nRUN --mount=type=cache,target=/root/.cache \\\n    --network=none echo hi\n"
+    ins = document.parse(data).instructions[1]
+    assert [f.name for f in ins.flags] == ["mount", "network"]
+    assert [data[f.start : f.end] for f in ins.flags] == [b"--mount=type=cache,target=/root/.cache", b"--network=none"]
+    assert ins.args == b"echo hi"
+    assert data[ins.file_offset(ins.args_offset) :].startswith(b"echo hi")
+
+
+def test_body_offsets_map_through_continuations_and_comments():
+    data = b"FROM a\r\nRUN a \\\r\n# note\r\n\r\n  && b\r\n"
+    doc = document.parse(data)
+    ins = doc.instructions[1]
+    assert ins.text == b"RUN a   && b"
+    j = ins.text.index(b"b")
+    assert data[ins.file_offset(j) : ins.file_offset(j) + 1] == b"b"
+    assert doc.newline == b"\r\n"
+    assert [data[c.start : c.end] for c in ins.comments] == [b"# note"]
+
+
+def test_directives_bom_and_backtick_escape():
+    data = b"\xef\xbb\xbf# escape=`\n# syntax=docker/dockerfile:1\nFROM a\nRUN dir `\n  c:\\\n"
+    doc = document.parse(data)
+    assert doc.bom and doc.escape == "`"
+    assert doc.directives == {"escape": "`", "syntax": "docker/dockerfile:1"}
+    assert doc.instructions[1].args == b"dir   c:\\"
+
+
+def test_directive_after_comment_is_a_comment():
+    doc = document.parse(b"# hello\n# escape=`\nFROM a\nRUN a `\n")
+    assert doc.escape == "\\" and doc.directives == {}
+
+
+def test_heredocs():
+    data = b"FROM a\nRUN <<EOF <<-'B' cat\nx\nEOF\n\ty\n\tB\nCOPY <<\"C\" /c\n$z\nC\n"
+    doc = document.parse(data)
+    run, copy = doc.instructions[1], doc.instructions[2]
+    assert [(h.name, h.chomp, h.quoted, h.content) for h in run.heredocs] == [
+        ("EOF", False, False, "x\n"), ("B", True, True, "\ty\n")]
+    assert data[run.end - 2 : run.end] == b"\tB"
+    assert copy.heredocs[0].quoted and copy.heredocs[0].content == "$z\n"
+
+
+def test_trailing_backslash_swallows_the_next_instruction():
+    doc = document.parse(b"FROM a\nRUN ls \\\n\n# c\n\nRUN x\n")
+    assert [i.text for i in doc.instructions] == [b"FROM a", b"RUN ls RUN x"]
+
+
+def test_stages_and_final_image():
+    doc = document.parse(b"ARG V=1\nFROM a AS base\nFROM b AS build\nRUN x\nFROM base\nRUN y\n")
+    assert doc.instructions[0].stage == -1
+    assert [s.name for s in doc.stages] == ["base", "build", None]
+    assert doc.final_stages() == {0, 2}
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"FROM a\nRUN \x00\n", "NUL"),
+    (b"FROM a\nRUN \xff\n", "UTF-8"),
+    (b"# only a comment\n", "no instructions"),
+    (b"FROM a\nRUN <<EOF\nx\n", "unterminated heredoc"),
+    (b"# escape=x\nFROM a\n", "escape"),
+    (b"FROM a\nRUN " + b"x" * 70000 + b"\n", "max allowed size"),
+])
+def test_refused_inputs(data, reason):
+    with pytest.raises(document.DocumentError, match=reason):
+        document.parse(data)
+    with pytest.raises(RewriteError):
+        rewrite(data)
