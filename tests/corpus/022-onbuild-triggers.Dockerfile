@@ -1,0 +1,10 @@
+FROM node:18
+WORKDIR /app
+ONBUILD ARG NODE_ENV=production
+ONBUILD COPY package*.json ./
+ONBUILD RUN npm ci
+ONBUILD COPY . .
+ONBUILD RUN npm run build
+ONBUILD ENV BUILT_BY=onbuild
+ONBUILD EXPOSE 3000
+ONBUILD CMD ["npm", "start"]

@@ -1,0 +1,8 @@
+FROM nginx:alpine
+STOPSIGNAL SIGQUIT
+
+FROM httpd:2.4 AS apache
+STOPSIGNAL SIGWINCH
+
+FROM alpine AS numeric
+STOPSIGNAL 9

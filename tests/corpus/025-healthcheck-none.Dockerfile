@@ -1,0 +1,3 @@
+FROM some/base-with-healthcheck:latest
+HEALTHCHECK NONE
+CMD ["run"]

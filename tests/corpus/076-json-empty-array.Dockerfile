@@ -1,0 +1,3 @@
+FROM some/base:1.0
+ENTRYPOINT []
+CMD []

@@ -1,0 +1,4 @@
+FROM alpine:3.19
+CMD ["echo" "no comma between elements"]
+ENTRYPOINT [echo, unquoted]
+RUN [ "echo", 'mixed quotes' ]

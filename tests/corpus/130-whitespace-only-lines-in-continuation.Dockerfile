@@ -1,0 +1,6 @@
+FROM alpine:3.19
+RUN echo a \
+    
+    && echo b \
+  
+    && echo c

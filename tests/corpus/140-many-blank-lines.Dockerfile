@@ -1,0 +1,17 @@
+
+
+
+FROM alpine:3.19
+
+
+
+RUN echo spaced out
+
+
+# comment
+
+
+CMD ["sh"]
+
+
+

@@ -1,0 +1,3 @@
+# syntax=docker/dockerfile:1.7
+FROM alpine:3.19
+RUN --mount=type=cache,target=/var/cache/apk apk add --update git

@@ -1,0 +1,3 @@
+# escape=^
+FROM alpine:3.19
+RUN echo "caret is not an allowed escape character"

@@ -1,0 +1,4 @@
+﻿# syntax=docker/dockerfile:1
+# nothing but comments and blank lines
+
+   

@@ -1,0 +1,4 @@
+FROM alpine:3.19
+ONBUILD RUN <<SCRIPT
+echo never closed
+script
