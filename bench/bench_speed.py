@@ -1,0 +1,298 @@
+"""How fast dslim-rewrite is, compared with other tools measured in the same run.
+
+    python bench/bench_speed.py [--runs 5] [--no-hadolint] [--profile]
+
+Every figure is the median of ``--runs`` runs, and every comparison is a ratio
+of two figures measured in this run: absolute times on a shared machine say
+little, ratios say whether something got slower.
+
+What it measures:
+
+- per-file time of the full safe chain over the corpus, in one process (with and
+  without BuildKit's check), and of the document layer alone;
+- cold start of the CLI (``--version``; ``--check`` of one small file) against
+  ``python -c pass``;
+- bulk ``--check`` over every corpus file through the real CLI, with 1 job (one
+  process, every path on its command line) and with 2 jobs (``migrate --jobs 2
+  --dry-run`` when that subcommand exists, else two processes on half the
+  files each);
+- hadolint on the same files: one process per file, and all files in one
+  process;
+- a minimal pure-Python linter (line joining plus a few regex rules, defined
+  below) over the same files in one process: a floor for "as fast as a lint";
+- linearity: time for 10x the files, and for files 10x the size (the 500-line
+  corpus files, each concatenated ten times).
+
+``--profile`` prints the top of a cProfile of the in-process corpus run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.Dockerfile"))
+LARGE = [p for p in CORPUS if p.name[:3] in ("260", "261", "262", "263")]
+BOM = b"\xef\xbb\xbf"
+
+
+def median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def cli_command() -> list[str]:
+    exe = shutil.which("dslim-rewrite")
+    return [exe] if exe else [sys.executable, "-m", "dslim_rewrite.cli"]
+
+
+def run_quiet(cmd: list[str], **kw) -> int:
+    return subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw).returncode
+
+
+# -- a pure-Python lint, as a floor ------------------------------------------
+
+_LINT_RULES = [
+    (re.compile(r"^\s*RUN\b.*\bapt-get\s+install\b(?!.*\s-y\b)", re.I), "apt-get install without -y"),
+    (re.compile(r"^\s*RUN\b.*\bapt-get\s+install\b(?!.*--no-install-recommends)", re.I), "no --no-install-recommends"),
+    (re.compile(r"^\s*RUN\b.*\bpip3?\s+install\b(?!.*--no-cache-dir)", re.I), "pip without --no-cache-dir"),
+    (re.compile(r"^\s*FROM\s+[^\s:@]+(\s|$)", re.I), "FROM without a tag"),
+    (re.compile(r"^\s*FROM\s+\S+:latest\b", re.I), "FROM :latest"),
+    (re.compile(r"^\s*RUN\b.*\bcd\s", re.I), "cd in RUN"),
+    (re.compile(r"^\s*ADD\s+(?!https?://)", re.I), "ADD for a local file"),
+    (re.compile(r"^\s*MAINTAINER\b", re.I), "MAINTAINER is deprecated"),
+    (re.compile(r"^\s*RUN\b.*\bsudo\b", re.I), "sudo in RUN"),
+    (re.compile(r"^\s*RUN\b.*\bapk\s+add\b(?!.*--no-cache)", re.I), "apk add without --no-cache"),
+]
+
+
+def pure_python_lint(data: bytes) -> list[tuple[int, str]]:
+    """Join continued lines, skip comments, run each rule on each instruction."""
+    findings = []
+    logical = ""
+    first = 0
+    for number, line in enumerate(data.decode("utf-8").split("\n"), 1):
+        line = line.rstrip("\r")
+        if not logical and (not line.strip() or line.lstrip().startswith("#")):
+            continue
+        if logical and line.lstrip().startswith("#"):
+            continue
+        if not logical:
+            first = number
+        if line.rstrip().endswith("\\"):
+            logical += line.rstrip()[:-1] + " "
+            continue
+        logical += line
+        for rx, msg in _LINT_RULES:
+            if rx.search(logical):
+                findings.append((first, msg))
+        logical = ""
+    return findings
+
+
+def lint_main(paths: list[str]) -> int:
+    found = 0
+    for p in paths:
+        for line, msg in pure_python_lint(Path(p).read_bytes()):
+            found += 1
+            sys.stdout.write(f"{p}:{line} {msg}\n")
+    return 1 if found else 0
+
+
+# -- measurements ----------------------------------------------------------
+
+
+def in_process(runs: int) -> dict[str, float]:
+    from dslim_rewrite import document
+    from dslim_rewrite.chain import rewrite
+    from dslim_rewrite.context import Options
+
+    datas = [p.read_bytes() for p in CORPUS]
+    opts = Options()
+    for d in datas:  # warm up: tree-sitter, transform imports, the oracle
+        rewrite(d, opts)
+
+    def chain(validate: bool):
+        return lambda: [rewrite(d, opts, validate=validate) for d in datas]
+
+    out = {
+        "chain": median_time(chain(True), runs),
+        "chain_nocheck": median_time(chain(False), runs),
+        "parse": median_time(lambda: [document.parse(d) for d in datas], runs),
+        "lint": median_time(lambda: [pure_python_lint(d) for d in datas], runs),
+    }
+    # file count: the corpus ten times over, against once
+    out["chain_10x_files"] = median_time(lambda: [rewrite(d, opts) for _ in range(10) for d in datas], runs)
+    # file size: each 500-line file against itself concatenated ten times
+    big = [p.read_bytes() for p in LARGE]
+    big10 = [concat10(d) for d in big]
+    for d in big10:
+        rewrite(d, opts)
+    out["large"] = median_time(lambda: [rewrite(d, opts) for d in big], runs)
+    out["large10"] = median_time(lambda: [rewrite(d, opts) for d in big10], runs)
+    out["large_parse"] = median_time(lambda: [document.parse(d) for d in big], runs)
+    out["large10_parse"] = median_time(lambda: [document.parse(d) for d in big10], runs)
+    return out
+
+
+def concat10(data: bytes) -> bytes:
+    """The file ten times over (a BOM only at the very start, a newline between copies)."""
+    body = data[3:] if data.startswith(BOM) else data
+    if not body.endswith(b"\n"):
+        body += b"\n"
+    return (BOM if data.startswith(BOM) else b"") + body * 10
+
+
+def cold_start(runs: int) -> dict[str, float]:
+    cli = cli_command()
+    small = str(CORPUS[0])
+    return {
+        "python": median_time(lambda: run_quiet([sys.executable, "-c", "pass"]), runs),
+        "version": median_time(lambda: run_quiet([*cli, "--version"]), runs),
+        "check_one": median_time(lambda: run_quiet([*cli, "--check", small]), runs),
+    }
+
+
+def has_migrate() -> bool:
+    try:
+        import importlib.util
+
+        return importlib.util.find_spec("dslim_rewrite.migrate") is not None
+    except ImportError:
+        return False
+
+
+def bulk(runs: int, tmp: Path) -> dict[str, float]:
+    cli = cli_command()
+    files = [str(p) for p in CORPUS]
+    out = {"check_1job": median_time(lambda: run_quiet([*cli, "--check", "-q", *files]), runs)}
+    # ten times the files: the same corpus in ten folders
+    many = []
+    for k in range(10):
+        d = tmp / f"copy{k}"
+        d.mkdir()
+        for p in CORPUS:
+            shutil.copyfile(p, d / p.name)
+            many.append(str(d / p.name))
+    out["check_1job_10x"] = median_time(lambda: run_quiet([*cli, "--check", "-q", *many]), runs)
+    if has_migrate():
+        folder = tmp / "migrate"
+        folder.mkdir()
+        for p in CORPUS:
+            shutil.copyfile(p, folder / p.name)
+        out["how_2jobs"] = "migrate --jobs 2 --dry-run"
+        out["check_2jobs"] = median_time(
+            lambda: run_quiet([*cli, "migrate", "--jobs", "2", "--dry-run", str(folder)]), runs)
+    else:
+        half = len(files) // 2
+
+        def two():
+            procs = [subprocess.Popen([*cli, "--check", "-q", *part], stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL) for part in (files[:half], files[half:])]
+            for p in procs:
+                p.wait()
+
+        out["how_2jobs"] = "two --check processes on half the files each (no migrate subcommand yet)"
+        out["check_2jobs"] = median_time(two, runs)
+    me = [sys.executable, str(Path(__file__).resolve()), "--lint-baseline"]
+    out["lint_process"] = median_time(lambda: run_quiet([*me, *files]), runs)
+    return out
+
+
+def hadolint(runs: int) -> dict[str, float] | None:
+    exe = shutil.which("hadolint")
+    if not exe:
+        return None
+    files = [str(p) for p in CORPUS]
+    # hadolint refuses some valid files (heredocs); it still reads them, which is what we time
+    each = median_time(lambda: [run_quiet([exe, f]) for f in files], max(1, runs // 2))
+    allin = median_time(lambda: run_quiet([exe, *files]), runs)
+    return {"each": each, "all": allin}
+
+
+def profile() -> None:
+    import cProfile
+    import pstats
+
+    from dslim_rewrite.chain import rewrite
+    from dslim_rewrite.context import Options
+
+    datas = [p.read_bytes() for p in CORPUS] + [concat10(p.read_bytes()) for p in LARGE]
+    opts = Options()
+    for d in datas:
+        rewrite(d, opts)
+    pr = cProfile.Profile()
+    pr.enable()
+    for _ in range(3):
+        for d in datas:
+            rewrite(d, opts)
+    pr.disable()
+    pstats.Stats(pr).sort_stats("cumulative").print_stats(30)
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--lint-baseline":
+        sys.exit(lint_main(sys.argv[2:]))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--no-hadolint", action="store_true")
+    ap.add_argument("--profile", action="store_true")
+    a = ap.parse_args()
+    if a.profile:
+        profile()
+        return
+    n = len(CORPUS)
+    ip = in_process(a.runs)
+    cs = cold_start(a.runs)
+    with tempfile.TemporaryDirectory() as t:
+        bk = bulk(a.runs, Path(t))
+    hl = None if a.no_hadolint else hadolint(a.runs)
+
+    ms = lambda s: f"{s * 1000:9.1f} ms"  # noqa: E731
+    print(f"dslim-rewrite speed, {n} corpus files, median of {a.runs} runs, cpus={os.cpu_count()}")
+    print("in one process (full safe chain):")
+    print(f"  chain with BuildKit check    {ms(ip['chain'])} total  {ip['chain'] / n * 1000:7.3f} ms/file")
+    print(f"  chain without it             {ms(ip['chain_nocheck'])} total  {ip['chain_nocheck'] / n * 1000:7.3f} ms/file")
+    print(f"  document.parse alone         {ms(ip['parse'])} total  {ip['parse'] / n * 1000:7.3f} ms/file")
+    print(f"  pure-Python lint             {ms(ip['lint'])} total  chain/lint = {ip['chain'] / ip['lint']:.2f}")
+    print("linearity (1.0 = perfectly linear):")
+    print(f"  10x the files                {ms(ip['chain_10x_files'])}  time ratio {ip['chain_10x_files'] / ip['chain']:.2f}"
+          f"  -> {ip['chain_10x_files'] / ip['chain'] / 10:.2f} per unit")
+    print(f"  4 files of ~500 lines        {ms(ip['large'])}")
+    print(f"  the same, 10x concatenated   {ms(ip['large10'])}  time ratio {ip['large10'] / ip['large']:.2f}"
+          f"  -> {ip['large10'] / ip['large'] / 10:.2f} per unit")
+    print(f"  parse only, 500 lines / 10x  {ms(ip['large_parse'])} / {ms(ip['large10_parse']).strip()}"
+          f"  time ratio {ip['large10_parse'] / ip['large_parse']:.2f}")
+    print("cold start:")
+    print(f"  python -c pass               {ms(cs['python'])}")
+    print(f"  dslim-rewrite --version      {ms(cs['version'])}  ({cs['version'] / cs['python']:.2f}x bare python)")
+    print(f"  --check of one small file    {ms(cs['check_one'])}  ({cs['check_one'] / cs['python']:.2f}x bare python)")
+    print(f"bulk --check through the CLI, {n} files:")
+    print(f"  1 job                        {ms(bk['check_1job'])}  {bk['check_1job'] / n * 1000:7.3f} ms/file")
+    print(f"  1 job, 10x the files         {ms(bk['check_1job_10x'])}  time ratio {bk['check_1job_10x'] / bk['check_1job']:.2f}")
+    print(f"  2 jobs                       {ms(bk['check_2jobs'])}  speed-up {bk['check_1job'] / bk['check_2jobs']:.2f}x"
+          f"  ({bk['how_2jobs']})")
+    print(f"  pure-Python lint, 1 process  {ms(bk['lint_process'])}  check/lint = {bk['check_1job'] / bk['lint_process']:.2f}")
+    if hl:
+        print("hadolint on the same files:")
+        print(f"  one process per file         {ms(hl['each'])}  {hl['each'] / bk['check_1job']:.1f}x slower than --check")
+        print(f"  all files in one process     {ms(hl['all'])}  {hl['all'] / bk['check_1job']:.1f}x slower than --check")
+    else:
+        print("hadolint: not measured (--no-hadolint, or not installed)")
+
+
+if __name__ == "__main__":
+    main()
