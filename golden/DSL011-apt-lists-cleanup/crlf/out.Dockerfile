@@ -1,0 +1,8 @@
+FROM debian:bookworm
+RUN apt-get update \
+    && apt-get install -y \
+# comment line inside
+        curl \
+    && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*
+CMD ["curl"]

@@ -1,0 +1,7 @@
+FROM debian:bookworm
+RUN apt-get update && \
+    apt-get install -y --no-install-recommends \
+        # the tools we need
+        curl \
+        git
+WORKDIR /app

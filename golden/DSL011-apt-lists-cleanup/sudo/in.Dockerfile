@@ -1,0 +1,3 @@
+FROM ubuntu:22.04
+USER builder
+RUN sudo apt-get update && sudo apt-get install -y curl

@@ -1,0 +1,6 @@
+FROM debian:bookworm
+RUN set -eux; \
+    apt-get update; \
+    apt-get install -y --no-install-recommends \
+        curl \
+    ;

@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+RUN rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*
+RUN apt-get clean && rm -rf /var/lib/apt/lists/*

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y curl && apt-get clean && rm -rf /var/lib/apt/lists/*
+CMD ["curl"]

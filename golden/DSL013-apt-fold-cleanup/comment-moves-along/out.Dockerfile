@@ -1,0 +1,6 @@
+FROM debian:bookworm
+RUN apt-get update \
+    && apt-get install -y curl \
+# tidy up what apt left behind
+    && apt-get clean && rm -rf /var/lib/apt/lists/*
+

@@ -1,0 +1,512 @@
+"""What the cache-hygiene transforms know about package managers.
+
+- ``invocations(script)``: every command of a RUN body with wrappers taken off
+  (``sudo``, ``env VAR=x``, ``command``, ``python -m pip``), so that
+  ``sudo /usr/bin/apt-get -qq install`` and ``python3 -m pip install`` are
+  seen as the tools they run.
+- recognisers for cleanups already there (``rm -rf`` in all its spellings,
+  ``find … -delete``, ``<tool> clean``) and for cache mounts;
+- the stage lineage: what runs before and after an instruction on the same
+  filesystem (the rest of its stage, and stages built ``FROM`` it by name);
+- ``append_command``: where and how to add a cleanup at the end of a RUN.
+
+Why a cleanup is appended to the body's last top-level item with ``&&``,
+never wrapped as ``{ a; b; } && cleanup``: ``a; b && cleanup`` exits with
+``b``'s status when ``b`` fails and with the cleanup's status otherwise,
+exactly like ``{ a; b; } && cleanup`` would, and ``&&``/``||`` bind left to
+right, so ``a || b && cleanup`` is ``(a || b) && cleanup``. But braces on the
+left of ``&&`` switch ``set -e`` off inside them: ``{ set -e; a; b; } && c``
+carries on after a failing ``a``. Appending to the last item keeps every
+failure the body had.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from .shell import Command, Script, Word
+
+if TYPE_CHECKING:
+    from .context import Context
+    from .document import Document, Instruction
+
+APT_TOOLS = frozenset({"apt-get", "apt", "aptitude"})
+YUM_TOOLS = frozenset({"yum", "dnf", "microdnf", "tdnf"})
+CONDA_TOOLS = frozenset({"conda", "mamba", "micromamba"})
+
+_PIP = re.compile(r"^pip(\d+(\.\d+)?)?$")
+_PYTHON = re.compile(r"^python(\d+(\.\d+)?)?$")
+_ASSIGN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+
+# options of the wrappers that take a separate value
+_SUDO_VALUE_OPTS = {"-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T",
+                    "--user", "--group", "--host", "--prompt", "--close-from",
+                    "--chdir", "--role", "--type", "--other-user", "--command-timeout"}
+_ENV_VALUE_OPTS = {"-u", "-C", "-S", "--unset", "--chdir", "--split-string"}
+_PYTHON_VALUE_OPTS = {"-W", "-X", "-c", "--check-hash-based-pycs"}
+
+
+@dataclass(slots=True)
+class Invocation:
+    """A command with its wrappers taken off.
+
+    ``words`` starts with the tool's own word (``pip`` in ``python3 -m pip``),
+    so the helpers of ``shellcmd`` (which read ``.words[1:]``) work on it.
+    """
+
+    cmd: Command
+    tool: str  # canonical name: "apt-get", "pip", "rm", ...
+    words: list[Word]
+    sudo: bool = False
+    env: dict[str, str] = field(default_factory=dict)  # VAR=value before the tool
+
+    @property
+    def args(self) -> list[str]:
+        return [w.text for w in self.words[1:]]
+
+    def option_values(self, *names: str) -> list[str]:
+        """Values of ``--name value`` / ``--name=value`` options."""
+        out = []
+        ws = self.words[1:]
+        for i, w in enumerate(ws):
+            t = w.text
+            for n in names:
+                if t == n and i + 1 < len(ws):
+                    out.append(ws[i + 1].text)
+                elif t.startswith(n + "="):
+                    out.append(t[len(n) + 1 :])
+        return out
+
+
+def _basename(text: str) -> str:
+    return text.rsplit("/", 1)[-1]
+
+
+def _skip_options(words: list[Word], i: int, value_opts: set[str]) -> int:
+    while i < len(words) and words[i].text.startswith("-") and words[i].text != "-":
+        t = words[i].text
+        if t == "--":
+            return i + 1
+        i += 2 if t in value_opts else 1
+    return i
+
+
+def unwrap(cmd: Command) -> Invocation | None:
+    """The tool ``cmd`` really runs, or None for a bare assignment."""
+    words = cmd.words
+    env = {a.split("=", 1)[0]: a.split("=", 1)[1] for a in cmd.assignments}
+    sudo = False
+    i = 0
+    while i < len(words):
+        name = _basename(words[i].text)
+        if name == "sudo":
+            sudo = True
+            i = _skip_options(words, i + 1, _SUDO_VALUE_OPTS)
+        elif name == "env":
+            i = _skip_options(words, i + 1, _ENV_VALUE_OPTS)
+        elif name == "command" and i + 1 < len(words) and words[i + 1].text in ("-p", "--"):
+            i += 2
+        elif name == "command" and i + 1 < len(words) and not words[i + 1].text.startswith("-"):
+            i += 1
+        else:
+            break
+        # VAR=value words after sudo/env
+        while i < len(words) and _ASSIGN.match(words[i].text):
+            k, v = words[i].text.split("=", 1)
+            env[k] = v
+            i += 1
+    if i >= len(words):
+        return None
+    name = _basename(words[i].text)
+    rest = words[i:]
+    if _PIP.match(name):
+        return Invocation(cmd, "pip", rest, sudo, env)
+    if _PYTHON.match(name):
+        # python3 -m pip ...: skip the interpreter's own options up to -m
+        k = i + 1
+        while k < len(words):
+            t = words[k].text
+            if t == "-m" and k + 1 < len(words):
+                mod = words[k + 1].text
+                if _PIP.match(mod):
+                    return Invocation(cmd, "pip", words[k + 1 :], sudo, env)
+                if mod == "uv":
+                    return Invocation(cmd, "uv", words[k + 1 :], sudo, env)
+                break
+            if not t.startswith("-") or t == "-c":
+                break
+            k += 2 if t in _PYTHON_VALUE_OPTS else 1
+    return Invocation(cmd, name, rest, sudo, env)
+
+
+def invocations(script: Script) -> list[Invocation]:
+    out = []
+    for c in script.commands:
+        if c.kind != "command":
+            continue
+        inv = unwrap(c)
+        if inv is not None:
+            out.append(inv)
+    return out
+
+
+def subcommand(inv: Invocation, value_opts: Iterable[str] = ()) -> Word | None:
+    """The first word after the tool that is not an option (or an option's value)."""
+    vo = set(value_opts)
+    ws = inv.words[1:]
+    i = _skip_options(ws, 0, vo)
+    return ws[i] if i < len(ws) else None
+
+
+def positionals_after(inv: Invocation, word: Word | None, value_opts: Iterable[str] = ()) -> list[Word]:
+    """Non-option words after ``word`` (e.g. the packages after ``install``)."""
+    vo = set(value_opts)
+    ws = inv.words[1:]
+    if word is not None:
+        for k, w in enumerate(ws):
+            if w is word:
+                ws = ws[k + 1 :]
+                break
+    out = []
+    i = 0
+    while i < len(ws):
+        t = ws[i].text
+        if t == "--":
+            out += ws[i + 1 :]
+            break
+        if t.startswith("-") and t != "-":
+            i += 2 if t in vo else 1
+            continue
+        out.append(ws[i])
+        i += 1
+    return out
+
+
+# -- cleanups already there -----------------------------------------------------
+
+_RM_RECURSIVE = re.compile(r"^-[a-zA-Z]*[rR][a-zA-Z]*$")
+
+
+def _norm_target(t: str) -> str:
+    """``/var/lib/apt/lists/*`` → ``/var/lib/apt/lists``; ``$HOME`` → ``~``."""
+    t = t.replace("${HOME}", "~").replace("$HOME", "~")
+    while t.endswith("/*") or (t.endswith("/") and len(t) > 1):
+        t = t[:-2] if t.endswith("/*") else t[:-1]
+    return t
+
+
+def removed_paths(inv: Invocation) -> list[str]:
+    """Paths a recursive ``rm`` or ``find PATH … -delete`` removes, normalised."""
+    if inv.tool == "rm":
+        args = inv.args
+        recursive = any(_RM_RECURSIVE.match(a) or a == "--recursive" for a in args)
+        if not recursive:
+            return []
+        out, opts = [], True
+        for a in args:
+            if opts and a == "--":
+                opts = False
+                continue
+            if opts and a.startswith("-"):
+                continue
+            out.append(_norm_target(a))
+        return out
+    if inv.tool == "find" and ("-delete" in inv.args or "rm" in inv.args):
+        paths = []
+        for a in inv.args:
+            if a.startswith("-") or a in ("(", "!"):
+                break
+            paths.append(_norm_target(a))
+        return paths
+    return []
+
+
+def path_covers(outer: str, inner: str) -> bool:
+    """True if removing/mounting ``outer`` reaches ``inner`` (same path or below it).
+
+    Paths under a home folder may be written ``~/.npm``, ``$HOME/.npm`` or
+    ``/root/.npm``: a ``~`` on either side matches any home.
+    """
+    def variants(p: str) -> list[str]:
+        p = _norm_target(p)
+        out = [p]
+        m = re.match(r"^(~|/root|/home/[^/]+)(/.*)?$", p)
+        if m:
+            out = ["~" + (m.group(2) or "")]
+        return out
+
+    for o in variants(outer):
+        for i in variants(inner):
+            if o == i or (o != "" and i.startswith(o.rstrip("/") + "/")) or o == "/":
+                return True
+    return False
+
+
+def removes(invs: Iterable[Invocation], path: str) -> bool:
+    """Some command removes ``path`` (or a folder holding it) recursively."""
+    return any(path_covers(p, path) for inv in invs for p in removed_paths(inv))
+
+
+def tool_args_match(inv: Invocation, tools: Iterable[str], *args: str) -> bool:
+    """``inv`` is one of ``tools`` and its positional words start with ``args``."""
+    if inv.tool not in set(tools):
+        return False
+    pos = [w.text for w in positionals_after(inv, None)]
+    return pos[: len(args)] == list(args)
+
+
+# -- mounts -------------------------------------------------------------------
+
+def mount_specs(ins: Instruction) -> list[dict[str, str]]:
+    """Each ``--mount`` flag as a dict (``type`` defaults to bind)."""
+    target = ins.sub or ins
+    out = []
+    for f in target.flag("mount"):
+        spec: dict[str, str] = {}
+        for part in (f.value or "").split(","):
+            k, eq, v = part.partition("=")
+            spec[k.strip().lower()] = v.strip() if eq else "true"
+        spec.setdefault("type", "bind")
+        for alias in ("dst", "destination"):
+            if alias in spec and "target" not in spec:
+                spec["target"] = spec[alias]
+        out.append(spec)
+    return out
+
+
+def mount_overlaps(ins: Instruction, paths: Iterable[str]) -> str | None:
+    """The target of a ``--mount`` (any type) that holds or lies inside one of
+    ``paths``, or None. Deleting such a path would empty the cache the mount
+    keeps, or fail on the mount point."""
+    ps = list(paths)
+    for spec in mount_specs(ins):
+        t = spec.get("target")
+        if not t:
+            continue
+        for p in ps:
+            if path_covers(t, p) or path_covers(p, t):
+                return t
+    return None
+
+
+# -- stages ---------------------------------------------------------------------
+
+def _children(doc: Document, stage: int) -> list[int]:
+    name = doc.stages[stage].name
+    if not name:
+        return []
+    return [s.index for s in doc.stages if s.index > stage and s.base.lower() == name.lower()]
+
+
+def lineage_after(doc: Document, ins: Instruction) -> Iterator[Instruction]:
+    """Instructions that later run on top of ``ins``'s filesystem: the rest of
+    its stage, then every stage built ``FROM`` it by name (recursively)."""
+    if ins.stage < 0:
+        return
+    for i in doc.stages[ins.stage].instructions:
+        if i > ins.index:
+            yield doc.instructions[i]
+    todo = _children(doc, ins.stage)
+    seen: set[int] = set()
+    while todo:
+        s = todo.pop(0)
+        if s in seen:
+            continue
+        seen.add(s)
+        for i in doc.stages[s].instructions:
+            yield doc.instructions[i]
+        todo += _children(doc, s)
+
+
+def lineage_before(doc: Document, ins: Instruction) -> Iterator[Instruction]:
+    """Instructions whose effects ``ins`` sees: earlier ones of its stage and
+    of the stages it is built ``FROM`` by name."""
+    if ins.stage < 0:
+        return
+    by_name = {s.name.lower(): s.index for s in doc.stages if s.name}
+    cur: int | None = ins.stage
+    seen: set[int] = set()
+    while cur is not None and cur not in seen:
+        seen.add(cur)
+        for i in doc.stages[cur].instructions:
+            if i < ins.index:
+                yield doc.instructions[i]
+        parent = by_name.get(doc.stages[cur].base.lower())
+        cur = parent if parent is not None and parent < cur else None
+
+
+def mentions(instructions: Iterable[Instruction], pattern: str) -> Instruction | None:
+    """The first instruction whose joined text matches ``pattern`` (a regex)."""
+    rx = re.compile(pattern)
+    for i in instructions:
+        if rx.search(i.text.decode("utf-8", "replace")):
+            return i
+    return None
+
+
+def delete_style(ctx: Context) -> bool:
+    """Caches are deleted in the layer (default), not kept in cache mounts."""
+    return ctx.options.style != "cache-mount"
+
+
+def is_run(ins: Instruction) -> bool:
+    return (ins.sub or ins).keyword == "RUN"
+
+
+# -- where a cleanup goes ---------------------------------------------------------
+
+def item_of(script: Script, cmd: Command) -> int | None:
+    """Index of the top-level item holding ``cmd``."""
+    for k, (s, e) in enumerate(script.top_items):
+        if s <= cmd.start and cmd.end <= e:
+            return k
+    return None
+
+
+def last_segment_start(script: Script) -> int:
+    """Index of the first top-level item after the last ``;`` / newline / ``&``."""
+    ops = script.top_operators[: max(len(script.top_items) - 1, 0)]
+    start = 0
+    for k, op in enumerate(ops):
+        if op in (";", "\n", "&"):
+            start = k + 1
+    return start
+
+
+def always_ran(script: Script, cmd: Command) -> bool:
+    """When a command appended with ``&&`` to the end of the body runs, has
+    ``cmd`` run (and succeeded) before it?
+
+    True when ``cmd`` is a top-level item of the body's last segment (what
+    follows the last ``;`` or newline) and that segment is joined by ``&&``
+    only. A cleanup that needs the tool (``npm cache clean``) is safe only
+    then: ``test -f package.json && npm ci; echo ok`` may never run npm.
+    """
+    if not cmd.top_level or cmd.in_subshell:
+        return False
+    k = item_of(script, cmd)
+    if k is None:
+        return False
+    start = last_segment_start(script)
+    if k < start:
+        return False
+    ops = script.top_operators[start : len(script.top_items) - 1]
+    return all(op == "&&" for op in ops)
+
+
+_FUNC_DEF = re.compile(rb"^\s*(function\s+[\w-]+|[\w-]+\s*\(\s*\))")
+
+
+def append_command(ctx: Context, ins: Instruction, script: Script, text: bytes):
+    """An insertion adding ``&& text`` after the body's last top-level item, in
+    the file's own style, or a string saying why it cannot be done."""
+    from .fixes import Edit
+
+    if script.has_error:
+        return "the shell body does not parse"
+    if script.has_heredoc:
+        return "the body has a shell heredoc"
+    if not script.top_items:
+        return "empty body"
+    if "&" in script.top_operators:
+        return "the body starts a background job"
+    s, e = script.top_items[-1]
+    tail = script.source[e:].strip(b" \t\r\n;")
+    if tail and not tail.startswith(b"#"):
+        return "the body does not end with a command"
+    last = script.source[s:e]
+    if _FUNC_DEF.match(last):
+        return "the body ends with a function definition"
+    for c in script.commands:
+        if s <= c.start and c.end <= e and c.top_level and c.name in ("exit", "exec", "return"):
+            return f"the body ends with `{c.name}`"
+    at = ctx.pos(ins, e)
+    if ins.continued and not tail:
+        return Edit(at, at, continuation(ctx, ins, s) + text)
+    # one line, or a shell comment ends the body: stay on the same line,
+    # before the comment
+    return Edit(at, at, b" && " + text)
+
+
+def continuation(ctx: Context, ins: Instruction, item_start: int) -> bytes:
+    """`` && \\`` + newline + indent (or `` \\`` + newline + indent + ``&& ``),
+    following this RUN's own layout when it has one and the file's otherwise;
+    the indent is that of the line where the last command starts."""
+    doc = ctx.doc
+    data = doc.data
+    indent, leading = ctx.continuation_style
+    lead = trail = 0
+    for ln in doc.lines[ins.start_line - 1 : ins.end_line]:
+        body = data[ln.start : ln.end].lstrip(b" \t")
+        if body.startswith(b"&&"):
+            lead += 1
+        if re.search(rb"&&\s*[\\`]\s*$", body):
+            trail += 1
+    if lead != trail:
+        leading = lead > trail
+    line = doc.line_of(ctx.pos(ins, item_start))
+    if line > ins.start_line:
+        ln = doc.lines[line - 1]
+        text = data[ln.start : ln.end]
+        own = text[: len(text) - len(text.lstrip(b" \t"))]
+        if own:
+            indent = own
+    esc = doc.escape.encode()
+    if leading:
+        return b" " + esc + ctx.nl + indent + b"&& "
+    return b" && " + esc + ctx.nl + indent
+
+
+# -- apt -------------------------------------------------------------------------
+
+APT_LISTS = "/var/lib/apt/lists"
+APT_CACHE = "/var/cache/apt"
+# apt actions that work without package lists
+_APT_NO_LISTS = frozenset({"update", "clean", "autoclean", "dist-clean", "distclean", "remove", "purge",
+                           "autoremove", "autopurge", "markauto", "unmarkauto", "showhold", "mark"})
+_APT_WORD = re.compile(r"(^|[\s/;&|(`'\"])(apt-get|apt|apt-cache|aptitude)(\s|$)")
+
+
+def apt_action(inv: Invocation) -> str | None:
+    """``install``, ``update``, ... for apt-get/apt/aptitude/apt-cache, else None."""
+    if inv.tool not in APT_TOOLS and inv.tool != "apt-cache":
+        return None
+    from .shellcmd import apt_subcommand
+
+    w = apt_subcommand(inv)
+    return w.text if w is not None else None
+
+
+def apt_lists_removed(invs: list[Invocation], after: int = -1) -> bool:
+    """Some command after body offset ``after`` removes the package lists
+    (``rm -rf /var/lib/apt/lists/*`` in any spelling, ``apt-get dist-clean``)."""
+    for inv in invs:
+        if inv.cmd.start <= after:
+            continue
+        if apt_action(inv) in ("dist-clean", "distclean") or removes([inv], APT_LISTS):
+            return True
+    return False
+
+
+def needs_apt_lists(ctx: Context, ins: Instruction) -> bool:
+    """Does ``ins`` run an apt action that reads the package lists before it
+    fetched them itself (``apt-get install`` without ``apt-get update``)?
+    Unreadable bodies (exec form, heredocs) that mention apt count as yes."""
+    target = ins.sub or ins
+    if target.keyword != "RUN":
+        return False
+    script = ctx.script(ins)
+    if script is None or script.has_error:
+        return bool(_APT_WORD.search(target.text.decode("utf-8", "replace")))
+    updated = False
+    for inv in invocations(script):
+        act = apt_action(inv)
+        if act is None:
+            continue
+        if act == "update":
+            updated = updated or (inv.cmd.top_level and not inv.cmd.in_subshell)
+        elif act not in _APT_NO_LISTS and not updated:
+            return True
+    return False
