@@ -1,0 +1,4 @@
+FROM eclipse-temurin:21-jre
+ARG JAR_FILE=target/*.jar
+COPY ${JAR_FILE} /app.jar
+ENTRYPOINT ["java", "-jar", "/app.jar"]
