@@ -148,6 +148,8 @@ def discover(roots: list[Path], exclude: list[str] = (), *, python: bool = False
                 found.warnings.append(f"{top}: .gitignore not applied: {e}")
                 continue
             ignored |= {rel[h] for h in hits if h in rel}
+        # plain files first: a symlink to one of them is then a duplicate
+        entries.sort(key=lambda e: e[0].is_symlink())
         for p, top in entries:
             if p in ignored:
                 found.gitignored += 1
@@ -168,6 +170,8 @@ def discover(roots: list[Path], exclude: list[str] = (), *, python: bool = False
             seen_real.add(real)
             (found.python if p.suffix == ".py" and not is_dockerfile_name(p.name) else found.dockerfiles).append(p)
             found.tops[p] = top
+    found.dockerfiles.sort()
+    found.python.sort()
     return found
 
 
