@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-venv && rm -rf /var/lib/apt/lists/*
+RUN apt update && apt install -y --no-install-recommends make

@@ -1,0 +1,6 @@
+FROM alpine:3.20
+RUN apk add --no-cache curl
+RUN apk --no-cache add git
+RUN apk del curl
+RUN echo apk add x
+RUN ["apk", "add", "jq"]
