@@ -186,6 +186,8 @@ def parse_shell(body: bytes | str) -> Script:
         t = n.type
         if t in _SUBSHELL_NODES:
             for c in n.children:
+                if not c.is_named and c.type in _OPERATORS:
+                    operators.add(c.type)  # e.g. the ";" of "echo $(a; b)"
                 walk(c, True, False)
             return
         if not sub:
