@@ -1,0 +1,6 @@
+FROM debian:bookworm
+RUN apt-get update && \
+    ( cd /tmp && echo x ) && \
+    { echo a; echo b; } && \
+    echo c
+RUN echo d

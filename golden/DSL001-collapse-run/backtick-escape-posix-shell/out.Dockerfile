@@ -1,0 +1,6 @@
+# escape=`
+FROM debian:bookworm
+SHELL ["/bin/sh", "-c"]
+RUN mkdir -p C:\not\a\windows\path `
+    && echo done `
+    && echo twice

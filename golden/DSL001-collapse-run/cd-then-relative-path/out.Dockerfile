@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN ( cd /usr/src && tar xf app.tar ) && \
+    ls app && \
+    ( cd /usr/src/app ) && \
+    make

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+RUN echo a && \
+    { echo b; echo c; } \
+# the end

@@ -1,0 +1,8 @@
+FROM debian:bookworm
+SHELL ["/bin/bash", "-euo", "pipefail", "-c"]
+RUN apt-get update && \
+    ( cd /tmp && curl -fsSLO https://example.com/x.tgz | cat ) && \
+    for f in a b; do touch "$f"; rm "$f"; done
+RUN echo "$(date)" && \
+    { mkdir /x; touch /x/y; }
+RUN echo end

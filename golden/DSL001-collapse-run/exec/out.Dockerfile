@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN ( exec echo replaced ) && \
+    echo next

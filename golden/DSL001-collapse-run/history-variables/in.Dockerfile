@@ -1,0 +1,4 @@
+FROM debian:bookworm
+RUN echo a
+RUN echo "$_"
+RUN echo b

@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN set -x && \
+    apt-get update && \
+    apt-get install -y make
+RUN make --version

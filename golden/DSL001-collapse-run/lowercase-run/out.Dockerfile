@@ -1,0 +1,3 @@
+from debian:bookworm
+run apt-get update && \
+    apt-get install -y curl

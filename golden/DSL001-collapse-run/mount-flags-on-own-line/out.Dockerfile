@@ -1,0 +1,6 @@
+# syntax=docker/dockerfile:1
+FROM debian:bookworm
+RUN --mount=type=secret,id=token \
+    cat /run/secrets/token > /dev/null && \
+# the body is on the next line
+    wc -c /run/secrets/token

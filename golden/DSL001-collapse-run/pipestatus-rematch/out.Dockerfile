@@ -1,0 +1,6 @@
+FROM debian:bookworm
+SHELL ["/bin/bash", "-c"]
+RUN false | true
+RUN echo "${PIPESTATUS[0]}" && \
+    [[ abc =~ b ]]
+RUN echo "${BASH_REMATCH[0]}"

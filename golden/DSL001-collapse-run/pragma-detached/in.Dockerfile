@@ -1,0 +1,5 @@
+FROM debian:bookworm
+RUN echo a
+# dslim-rewrite ignore=DSL010
+
+RUN echo b

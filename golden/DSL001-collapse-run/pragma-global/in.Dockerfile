@@ -1,0 +1,4 @@
+# dslim-rewrite global ignore=collapse-run
+FROM debian:bookworm
+RUN echo a
+RUN echo b

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN X=1 :
+RUN echo "${X:-unset}"

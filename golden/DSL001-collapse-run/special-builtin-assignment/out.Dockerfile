@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN ( X=1 : ) && \
+    echo "${X:-unset}"

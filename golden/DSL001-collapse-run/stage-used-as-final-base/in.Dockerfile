@@ -1,0 +1,11 @@
+FROM debian:bookworm AS base
+RUN apt-get update
+RUN apt-get install -y curl
+
+FROM golang:1.22 AS tools
+RUN go version
+RUN go env
+
+FROM base
+RUN curl --version
+RUN echo ready

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+RUN (cd /usr/src && make) && \
+    echo "$(cd /tmp && pwd)" && \
+    pwd

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+RUN echo a \
+# a comment line
+RUN echo b
