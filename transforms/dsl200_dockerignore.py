@@ -230,6 +230,7 @@ def _tokens(glob: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def could_exclude(pattern: str, source: str) -> bool:
     """Could ``pattern`` exclude ``source`` (a COPY source, maybe a glob) or a
     folder above it? Globs on both sides: True when some path fits both."""
@@ -491,11 +492,12 @@ class Dockerignore(Transform):
         files, complete = walk_context(folder)
         plan.walk_complete = complete
         config = b""
+        top_level = {rel for rel, _ in files if "/" not in rel}
         for name in _VCS_CONFIG_FILES:
-            p = folder / name
-            if p.is_file():
+            if name in top_level:
                 try:
-                    config += p.read_bytes()[:MAX_IGNORE_BYTES]
+                    with open(folder / name, "rb") as fh:
+                        config += fh.read(MAX_IGNORE_BYTES)
                 except OSError:
                     pass
         adds: list[Default] = []
