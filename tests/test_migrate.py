@@ -362,3 +362,69 @@ def test_start_up_imports_stay_light(tmp_path):
     mods = set(json.loads(line[len("MODULES "):]))
     assert "dslim_rewrite.migrate" in mods and (tmp_path / "Dockerfile").read_bytes() == NEW
     assert not [m for m in ("libcst", "jinja2", "docker", "rich.progress") if m in mods]
+
+
+# -- pre-commit hooks -------------------------------------------------------------
+
+HOOKS = Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml"
+
+
+def _hooks() -> dict:
+    yaml = pytest.importorskip("yaml")
+    return {h["id"]: h for h in yaml.safe_load(HOOKS.read_text())}
+
+
+def test_pre_commit_hooks_file():
+    import re
+
+    hooks = _hooks()
+    assert set(hooks) == {"dslim-rewrite", "dslim-rewrite-check"}
+    assert hooks["dslim-rewrite"]["entry"].startswith("dslim-rewrite --in-place")
+    assert hooks["dslim-rewrite-check"]["entry"] == "dslim-rewrite --check"
+    for h in hooks.values():
+        files, exclude = re.compile(h["files"]), re.compile(h["exclude"])
+        picked = lambda p: bool(files.search(p)) and not exclude.search(p)  # noqa: E731
+        for p in ("Dockerfile", "a/b/Dockerfile", "Dockerfile.prod", "svc/api.Dockerfile", "x.dockerfile",
+                  "Containerfile", "deploy/Containerfile.arm64"):
+            assert picked(p), p
+        for p in ("Dockerfile.dockerignore", "README.md", "Dockerfile.md", "notDockerfile", "src/dockerfile.py",
+                  "Dockerfile~", "docker/compose.yaml", "Dockerfile.orig"):
+            assert not picked(p), p
+    try:
+        from pre_commit.clientlib import load_manifest
+    except ImportError:
+        return
+    assert [h["id"] for h in load_manifest(str(HOOKS))] == ["dslim-rewrite", "dslim-rewrite-check"]
+
+
+@needs_git
+def test_pre_commit_runs_the_hooks(tmp_path):
+    """pre-commit itself, with the hooks' entries and file filters (as local
+    system hooks: no environment to build)."""
+    pytest.importorskip("pre_commit")
+    yaml = pytest.importorskip("yaml")
+    hooks = _hooks()
+    repo = tmp_path / "repo"
+    write(repo, "svc/Dockerfile", OLD)
+    write(repo, "README.md", b"FROM x\n")
+    local = []
+    for h in hooks.values():
+        local.append({**{k: h[k] for k in ("id", "name", "entry", "files", "exclude", "types")},
+                      "language": "system"})
+    write(repo, ".pre-commit-config.yaml", yaml.safe_dump({"repos": [{"repo": "local", "hooks": local}]}).encode())
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+           "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")}
+    run = lambda hook: subprocess.run([sys.executable, "-m", "pre_commit", "run", hook, "--all-files"],  # noqa: E731
+                                      cwd=repo, capture_output=True, env=env, timeout=300)
+    p = run("dslim-rewrite-check")
+    assert p.returncode == 1, p.stdout.decode() + p.stderr.decode()
+    assert (repo / "svc" / "Dockerfile").read_bytes() == OLD
+    p = run("dslim-rewrite")
+    assert p.returncode == 1  # files were modified: pre-commit stops the commit
+    assert b"files were modified by this hook" in p.stdout
+    assert (repo / "svc" / "Dockerfile").read_bytes() != OLD
+    assert (repo / "README.md").read_bytes() == b"FROM x\n"
+    git(repo, "add", "-A")
+    assert run("dslim-rewrite-check").returncode == 0
