@@ -453,6 +453,10 @@ def continuation(ctx: Context, ins: Instruction, item_start: int) -> bytes:
         own = text[: len(text) - len(text.lstrip(b" \t"))]
         if own:
             indent = own
+    elif b"\t" not in indent and len(indent) > 4:
+        # the last command starts on the RUN line: its continuation lines are
+        # its arguments, often indented deeper than commands are
+        indent = b"    "
     esc = doc.escape.encode()
     if leading:
         return b" " + esc + ctx.nl + indent + b"&& "
@@ -510,3 +514,102 @@ def needs_apt_lists(ctx: Context, ins: Instruction) -> bool:
         elif act not in _APT_NO_LISTS and not updated:
             return True
     return False
+
+
+# -- tool-run cleanups (yum clean all, npm cache clean, ...) -----------------------
+
+def tool_cleanup_edit(ctx: Context, ins: Instruction, script: Script, triggers: list[Invocation], text: bytes):
+    """Append ``text``, a cleanup that runs the package manager itself, after
+    the body; or say why not. The tool must have run for sure whenever the
+    cleanup runs (see ``always_ran``), and not through sudo (the cleanup would
+    run as another user, and sudoers may not allow it)."""
+    if any(t.sudo for t in triggers):
+        return f"`{triggers[0].tool}` runs through sudo"
+    if not any(always_ran(script, t.cmd) for t in triggers):
+        return f"`{triggers[0].tool}` may not run (inside if/loop/subshell, or before `;`/`||`)"
+    return append_command(ctx, ins, script, text)
+
+
+def later_uses(ctx: Context, ins: Instruction, tools: Iterable[str], options: Iterable[str]) -> Instruction | None:
+    """A later RUN on this filesystem running one of ``tools`` with one of
+    ``options`` (``dnf -C``, ``npm --offline``), or an unreadable RUN naming
+    one of the tools."""
+    from .shellcmd import has_option
+
+    tools = set(tools)
+    opts = tuple(options)
+    doc = ctx.doc
+    later = list(lineage_after(doc, ins)) + [i for i in lineage_before(doc, ins) if i.sub is not None]
+    for other in later:
+        target = other.sub or other
+        if target.keyword != "RUN":
+            continue
+        s = ctx.script(other)
+        if s is None:
+            text = target.text.decode("utf-8", "replace")
+            if any(re.search(rf"(^|[\s/\"'\[]){re.escape(t)}\b", text) for t in tools):
+                return other
+            continue
+        for v in invocations(s):
+            if v.tool in tools and has_option(v, opts):
+                return other
+    return None
+
+
+# -- yum / dnf -------------------------------------------------------------------
+
+YUM_CACHES = ("/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5")
+YUM_VALUE_OPTS = {"-c", "--config", "--installroot", "--releasever", "--setopt", "-e", "-d",
+                  "--errorlevel", "--debuglevel", "--enablerepo", "--disablerepo", "-x", "--exclude",
+                  "--repo", "--repoid", "--forcearch", "--downloaddir", "--destdir", "--color",
+                  "--rpmverbosity", "--advisory", "--cve", "--bz", "--sec-severity"}
+
+
+def yum_action(inv: Invocation) -> str | None:
+    """The action word of a yum/dnf/microdnf/tdnf command, else None."""
+    if inv.tool not in YUM_TOOLS:
+        return None
+    w = subcommand(inv, YUM_VALUE_OPTS)
+    return w.text if w is not None else None
+
+
+# -- zypper -------------------------------------------------------------------------
+
+ZYPPER_CACHES = ("/var/cache/zypp",)
+ZYPPER_VALUE_OPTS = {"-R", "--root", "-c", "--config", "-D", "--reposd-dir", "-C", "--cache-dir",
+                     "--raw-cache-dir", "--solv-cache-dir", "--pkg-cache-dir", "-p", "--plus-repo",
+                     "--plus-content", "--userdata", "--installroot", "-r", "--repo", "-t", "--type",
+                     "--from"}
+
+
+def zypper_action(inv: Invocation) -> str | None:
+    """The action word of a zypper command, else None."""
+    if inv.tool != "zypper":
+        return None
+    w = subcommand(inv, ZYPPER_VALUE_OPTS)
+    return w.text if w is not None else None
+
+
+# -- settings made elsewhere in the stage ----------------------------------------------
+
+def set_in_stage(ctx: Context, ins: Instruction, inv: Invocation | None, script: Script, pattern: str) -> bool:
+    """``pattern`` (a regex, e.g. a variable name) is set for this command: as
+    a prefix assignment, anywhere in this RUN's body (``export``, a config
+    file written), or in an earlier instruction of the stage or its parents
+    (``ENV``, ``ARG``, a ``COPY`` of a config file)."""
+    rx = re.compile(pattern)
+    if inv is not None and any(rx.search(f"{k}={v}") for k, v in inv.env.items()):
+        return True
+    if rx.search(script.source.decode("utf-8", "replace")):
+        return True
+    return mentions(lineage_before(ctx.doc, ins), pattern) is not None
+
+
+def cache_mounted(ins: Instruction, pattern: str) -> str | None:
+    """The target of a ``--mount`` whose path matches ``pattern``, or None."""
+    rx = re.compile(pattern)
+    for spec in mount_specs(ins):
+        t = spec.get("target", "")
+        if t and rx.search(t):
+            return t
+    return None

@@ -1,0 +1,5 @@
+FROM fedora:40
+RUN dnf install -y \
+# build tools
+        make \
+        gcc

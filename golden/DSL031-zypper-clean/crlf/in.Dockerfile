@@ -1,0 +1,4 @@
+FROM opensuse/tumbleweed
+RUN zypper -n install \
+        curl \
+    && curl --version

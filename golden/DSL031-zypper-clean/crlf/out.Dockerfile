@@ -1,0 +1,5 @@
+FROM opensuse/tumbleweed
+RUN zypper -n install \
+        curl \
+    && curl --version \
+    && zypper clean --all

@@ -1,0 +1,4 @@
+FROM fedora:40
+RUN dnf install \
+        gcc \
+    && dnf clean all

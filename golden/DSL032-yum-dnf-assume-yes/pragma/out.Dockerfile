@@ -1,0 +1,4 @@
+FROM fedora:40
+# dslim-rewrite ignore=DSL032
+RUN dnf install gcc
+RUN dnf install -y make

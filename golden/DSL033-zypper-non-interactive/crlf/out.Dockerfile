@@ -1,0 +1,3 @@
+FROM opensuse/leap:15.5
+RUN zypper --non-interactive install \
+        curl

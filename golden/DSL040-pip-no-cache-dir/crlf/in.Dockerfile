@@ -1,0 +1,5 @@
+FROM python:3.12
+RUN pip install \
+# pinned
+        numpy==2.0.0 \
+        pandas

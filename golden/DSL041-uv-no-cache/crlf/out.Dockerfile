@@ -1,0 +1,3 @@
+FROM python:3.12-slim
+RUN uv pip install --no-cache --system \
+        httpx

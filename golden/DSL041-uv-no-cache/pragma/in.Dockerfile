@@ -1,0 +1,4 @@
+FROM python:3.12-slim
+# dslim-rewrite ignore=DSL041
+RUN uv sync --frozen
+RUN uv pip install --system httpx
