@@ -385,17 +385,18 @@ def _run_python_unit(unit: PythonUnit, job: Job, stop) -> list[FileResult]:
     return [r]
 
 
-def run_unit(unit) -> list[FileResult]:
-    """One unit of work in a worker (or in-process with --jobs 1)."""
+def run_unit(unit) -> tuple[int, list[FileResult]]:
+    """One unit of work in a worker (or in-process with --jobs 1): the number
+    of files it stands for (for progress) and the results."""
     job, stop = _JOB, _STOP
     try:
         if isinstance(unit, PythonUnit):
-            return _run_python_unit(unit, job, stop)
-        return _run_docker_unit(unit, job, stop)
+            return 1, _run_python_unit(unit, job, stop)
+        return len(unit.files), _run_docker_unit(unit, job, stop)
     except Exception as e:  # never lose the other files of the chunk
         label = unit.label if isinstance(unit, PythonUnit) else unit.files[0][1]
-        return [FileResult(label, "python" if isinstance(unit, PythonUnit) else "dockerfile", FAILED,
-                           reason=f"internal error: {type(e).__name__}: {e}")]
+        return _unit_size(unit), [FileResult(label, "python" if isinstance(unit, PythonUnit) else "dockerfile",
+                                             FAILED, reason=f"internal error: {type(e).__name__}: {e}")]
 
 
 # ---------------------------------------------------------------------------
@@ -484,9 +485,11 @@ class _Reporter:
             sys.stderr.write(text + "\n")
             sys.stderr.flush()
 
+    def advance(self, n: int) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.task, n)
+
     def file_done(self, r: FileResult) -> None:
-        if self.progress is not None and r.kind != "dockerignore":
-            self.progress.advance(self.task)
         if self.quiet and r.status not in (FAILED,):
             return
         if r.status == CHANGED:
@@ -507,10 +510,12 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
     results: list[FileResult] = []
     interrupted = False
 
-    def take(rs: list[FileResult]) -> None:
+    def take(done: tuple[int, list[FileResult]]) -> None:
+        n, rs = done
         for r in rs:
             results.append(r)
             reporter.file_done(r)
+        reporter.advance(n)
 
     if jobs <= 1 or len(units) <= 1:
         stop = _Flag()
@@ -563,14 +568,20 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
     return results, interrupted or stop.is_set()
 
 
-def _commit_message(results: list[FileResult], top: Path) -> tuple[list[str], str]:
+def _changed_paths(results: list[FileResult], top: Path) -> dict[str, FileResult]:
+    """Changed files by their path relative to the worktree."""
+    out = {}
+    for r in sorted((r for r in results if r.status == CHANGED), key=lambda r: r.path):
+        out[os.path.relpath(os.path.abspath(r.path), os.path.realpath(top)).replace(os.sep, "/")] = r
+    return out
+
+
+def _commit_message(changed: dict[str, FileResult]) -> tuple[list[str], str]:
     from .registry import by_code
 
     names = {c: t.name for c, t in by_code().items()}
-    changed = sorted((r for r in results if r.status == CHANGED), key=lambda r: r.path)
     paths, lines = [], []
-    for r in changed:
-        rel = os.path.relpath(os.path.abspath(r.path), os.path.realpath(top)).replace(os.sep, "/")
+    for rel, r in changed.items():
         paths.append(rel)
         counts: dict[str, int] = {}
         for code, _, _ in r.fixes:
@@ -677,13 +688,14 @@ def migrate_command(
               python=python)
     n_jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     n_jobs = max(1, min(n_jobs, len(units)))
-    reporter = _Reporter(sum(_unit_size(u) for u in units), quiet, not write)
+    reporter = _Reporter(sum(_unit_size(u) for u in units) + len(found.skipped), quiet, not write)
     for w in found.warnings:
         reporter.line(f"warning: {w}")
     results = [FileResult(_label(p), "python" if p.suffix == ".py" else "dockerfile", SKIPPED, reason=why)
                for p, why in found.skipped]
     for r in results:
         reporter.file_done(r)
+    reporter.advance(len(results))
     try:
         done, interrupted = execute(units, job, n_jobs, reporter)
     finally:
@@ -716,7 +728,14 @@ def migrate_command(
 
     commit_note = ""
     if git_branch and not interrupted:
-        paths, message = _commit_message(summary.results, top)
+        changed = _changed_paths(summary.results, top)
+        try:
+            left_out = gitops.ignored(Path(os.path.realpath(top)), list(changed))
+        except gitops.GitError:
+            left_out = set()
+        if left_out:
+            _err("not committed (ignored by .gitignore): " + ", ".join(sorted(left_out)))
+        paths, message = _commit_message({k: v for k, v in changed.items() if k not in left_out})
         if not paths:
             commit_note = "nothing changed: no branch created"
         else:
