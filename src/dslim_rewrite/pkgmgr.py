@@ -525,8 +525,16 @@ def tool_cleanup_edit(ctx: Context, ins: Instruction, script: Script, triggers: 
     run as another user, and sudoers may not allow it)."""
     if any(t.sudo for t in triggers):
         return f"`{triggers[0].tool}` runs through sudo"
-    if not any(always_ran(script, t.cmd) for t in triggers):
+    sure = [t for t in triggers if always_ran(script, t.cmd)]
+    if not sure:
         return f"`{triggers[0].tool}` may not run (inside if/loop/subshell, or before `;`/`||`)"
+    # call the tool the way the body did (/opt/conda/bin/conda may not be on PATH)
+    raw = sure[-1].words[0].raw
+    tool = sure[-1].tool.encode()
+    if "/" in raw and text.startswith(tool + b" "):
+        if "`" in raw or "$(" in raw:
+            return f"`{sure[-1].tool}` is called through a command substitution"
+        text = raw.encode() + text[len(tool) :]
     return append_command(ctx, ins, script, text)
 
 

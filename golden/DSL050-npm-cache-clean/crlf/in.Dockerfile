@@ -1,0 +1,4 @@
+FROM node:20
+RUN npm ci && \
+# build the bundle
+    npm run build

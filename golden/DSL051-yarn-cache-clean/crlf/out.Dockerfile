@@ -1,0 +1,4 @@
+FROM node:20
+RUN yarn install \
+        --frozen-lockfile && \
+    yarn cache clean

@@ -1,0 +1,7 @@
+FROM node:20
+RUN if [ -f pnpm-lock.yaml ]; then pnpm install; fi
+RUN pnpm install || npm install
+
+FROM node:20
+RUN pnpm install --prod
+RUN pnpm install --offline && pnpm store prune

@@ -1,0 +1,4 @@
+FROM continuumio/miniconda3
+RUN conda install -y \
+# numerics
+        numpy

@@ -1,0 +1,93 @@
+"""DSL052 pnpm-store-prune."""
+
+from __future__ import annotations
+
+from dslim_rewrite.fixes import Safety, Transform
+from dslim_rewrite.pkgmgr import (
+    cache_mounted,
+    delete_style,
+    invocations,
+    later_uses,
+    positionals_after,
+    set_in_stage,
+    tool_cleanup_edit,
+)
+from dslim_rewrite.registry import register
+from dslim_rewrite.shellcmd import has_option
+
+_PNPM_VALUE_OPTS = {"--dir", "-C", "--store-dir", "--filter", "-F", "--reporter", "--loglevel",
+                    "--workspace-dir", "--virtual-store-dir", "--modules-dir"}
+_INSTALLS = {"install", "i", "add", "update", "up", "upgrade"}
+CLEANUP = b"pnpm store prune"
+
+
+def pnpm_action(inv) -> tuple[str, ...] | None:
+    if inv.tool != "pnpm":
+        return None
+    return tuple(w.text for w in positionals_after(inv, None, _PNPM_VALUE_OPTS)[:2])
+
+
+@register
+class PnpmStorePrune(Transform):
+    """## What it does
+    Appends `pnpm store prune` to a RUN that runs `pnpm install` (or
+    `pnpm add`, `pnpm update`) and does not prune the store after it.
+
+    ## Why is this bad?
+    pnpm's content-addressable store keeps every package version it ever
+    fetched; the ones no project references any more are dead weight in the
+    layer.
+
+    ## Example
+    ```dockerfile
+    RUN pnpm install --frozen-lockfile
+    ```
+
+    ## Use instead
+    ```dockerfile
+    RUN pnpm install --frozen-lockfile && pnpm store prune
+    ```
+
+    ## Fix safety
+    Unsafe. The store is where pnpm hard-links `node_modules` from, and what
+    `pnpm install --offline` installs from; pruning keeps what is referenced,
+    but a store filled on purpose (`pnpm fetch`, a store shared by several
+    projects) loses packages, and old pnpm releases fail when the store does
+    not exist yet. The fix is made only when pnpm ran for sure by then (not
+    only inside an `if`, a subshell or before a `;` or `||`) and not through
+    `sudo`, and never after `pnpm fetch`, with `--store-dir` or a store
+    directory set by the environment, a `--mount` holding the store, a later
+    RUN installing `--offline`, or with `--style cache-mount`.
+    """
+
+    code = "DSL052"
+    name = "pnpm-store-prune"
+    safety = Safety.UNSAFE
+
+    def check(self, ctx):
+        if not delete_style(ctx):
+            return
+        for ins in ctx.doc.instructions:
+            script = ctx.script(ins)
+            if script is None or not ctx.posix_shell[ins.index]:
+                continue
+            invs = invocations(script)
+            acts = [(v, pnpm_action(v)) for v in invs if v.tool == "pnpm"]
+            triggers = [v for v, a in acts if a and a[0] in _INSTALLS]
+            if not triggers or any(a and a[0] == "fetch" for _, a in acts):
+                continue
+            after = [v for v in invs if v.cmd.start > triggers[-1].cmd.start]
+            if any(pnpm_action(v) == ("store", "prune") for v in after):
+                continue
+            if any(has_option(v, ("--store-dir",)) for v in triggers):
+                continue
+            if set_in_stage(ctx, ins, None, script, r"(?i)store[-_]dir") or cache_mounted(ins, r"pnpm"):
+                continue
+            if later_uses(ctx, ins, ("pnpm",), ("--offline",)):
+                yield self.note(ctx, "pnpm store kept: a later RUN installs --offline", ins.index)
+                continue
+            edit = tool_cleanup_edit(ctx, ins, script, triggers, CLEANUP)
+            if isinstance(edit, str):
+                yield self.note(ctx, f"pnpm store kept: {edit}", ins.index)
+                continue
+            yield self.fix(ctx, "add `pnpm store prune` after `pnpm install`", ins.index, [edit])
