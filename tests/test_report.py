@@ -60,7 +60,7 @@ def test_markdown_report():
     md = render("md", sample())
     assert md.startswith("# dslim-rewrite migration report\n") and md.endswith("\n")
     assert "| DSL010 | apt-assume-yes | 3 | 2 | 1 | - | no estimate for this rule |" in md
-    assert "| DSL200 | dockerignore | 1 | 1 | 0 | 2.4 MiB | measured:" in md
+    assert "| DSL200 | dockerignore | 1 | 1 | 0 | 2.5 MB | measured:" in md
     assert "### `svc/bad/Dockerfile` (dockerfile): failed" in md
     assert "Reason: line 3: unterminated heredoc &lt;script>" in md
     assert "a note with \\| pipe" in md  # a pipe does not break the table
@@ -195,3 +195,29 @@ def test_sarif_on_stdout_from_the_command(tmp_path):
 def test_templates_ship_with_the_package():
     folder = Path(__import__("dslim_rewrite").__file__).parent / "templates"
     assert (folder / "report.md.j2").is_file() and (folder / "report.html.j2").is_file()
+
+
+def test_base_image_estimate_from_the_table():
+    from dslim_rewrite.migrate import final_base_change
+
+    before = b"FROM python:3.12\nRUN x\n"
+    after = b"FROM python:3.12 AS build\nRUN x\n\nFROM --platform=$TARGETPLATFORM python:3.12-slim\nCOPY --from=build /a /a\n"
+    change = final_base_change(before, after)
+    assert change == ("python:3.12", "python:3.12-slim")
+    assert final_base_change(before, before.replace(b"RUN x", b"RUN y")) is None
+    r = FileResult("Dockerfile", "dockerfile", "changed", fixes=[("DSL110", 1, "split")], base_image=change)
+    s = Summary.of([r])
+    (row,) = [t for t in s.rules if t.code == "base-image"]
+    assert row.files == 1 and row.estimate_bytes > 0 and "base_images.toml" in row.basis
+    assert s.estimated_total == row.estimate_bytes
+    assert "`python:3.12` → `python:3.12-slim`" in render("md", s)
+    # an image the table does not know: counted, but no bytes claimed
+    r.base_image = ("example.com/own/base:1", "example.com/own/base:1-slim")
+    (row,) = [t for t in Summary.of([r]).rules if t.code == "base-image"]
+    assert row.estimate_bytes == 0
+
+
+def test_html_messages_show_code_spans_escaped():
+    from dslim_rewrite.report import _code_spans
+
+    assert str(_code_spans("add `-y` to <x>")) == "add <code>-y</code> to &lt;x&gt;"

@@ -13,6 +13,7 @@ temporary file is left behind.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import stat
 import sys
@@ -51,6 +52,7 @@ class FileResult:
     reason: str | None = None  # why it failed or was skipped
     diff: str | None = None  # --dry-run only
     context_bytes_saved: int | None = None  # .dockerignore: bytes no longer sent to the builder
+    base_image: tuple | None = None  # (before, after): the final stage's FROM image changed
 
     def as_json(self) -> dict:
         row = lambda f: {"code": f[0], "line": f[1], "message": f[2]}  # noqa: E731
@@ -59,6 +61,8 @@ class FileResult:
                "reason": self.reason}
         if self.context_bytes_saved is not None:
             out["context_bytes_saved"] = self.context_bytes_saved
+        if self.base_image:
+            out["base_image"] = {"before": self.base_image[0], "after": self.base_image[1]}
         return out
 
 
@@ -269,6 +273,20 @@ def _diff(label: str, before: bytes | None, after: bytes) -> str:
     return text
 
 
+_FROM_IMAGE = re.compile(rb"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*([^\s#]+)")
+
+
+def final_base_change(before: bytes, after: bytes) -> tuple[str, str] | None:
+    """(old, new) image of the last FROM when a rewrite changed it (for the
+    report's base-image estimate). Only a cheap look at FROM lines: no
+    parse; a FROM inside a heredoc could fool it, and then the estimate is
+    merely missing or off, never the rewrite."""
+    a, b = _FROM_IMAGE.findall(before), _FROM_IMAGE.findall(after)
+    if not a or not b or a[-1] == b[-1]:
+        return None
+    return a[-1].decode("utf-8", "replace"), b[-1].decode("utf-8", "replace")
+
+
 def _rows(fixes) -> list[tuple[str, int, str]]:
     return [(f.code, f.line, f.message) for f in fixes]
 
@@ -304,6 +322,7 @@ def _run_docker_unit(unit: DockerUnit, job: Job, stop) -> list[FileResult]:
         r = FileResult(label, "dockerfile", CHANGED if res.changed else UNCHANGED,
                        fixes=_rows(res.applied), notes=_rows(res.notes))
         if res.changed:
+            r.base_image = final_base_change(data, res.output)
             if job.want_diff:
                 r.diff = _diff(label, data, res.output)
             if job.write:
@@ -707,7 +726,7 @@ def migrate_command(
     from .report import Summary
 
     summary = Summary.of(results, dry_run=not write, interrupted=interrupted, elapsed=elapsed,
-                         gitignored=found.gitignored, jobs=n_jobs)
+                         gitignored=found.gitignored, jobs=n_jobs, settings=options.settings)
     if report is not None:
         from .files import write_atomic
         from .report import render

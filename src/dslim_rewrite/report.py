@@ -52,7 +52,8 @@ class Summary:
     version: str = __version__
 
     @classmethod
-    def of(cls, results, *, dry_run=False, interrupted=False, elapsed=0.0, gitignored=0, jobs=1) -> Summary:
+    def of(cls, results, *, dry_run=False, interrupted=False, elapsed=0.0, gitignored=0, jobs=1,
+           settings=None) -> Summary:
         s = cls(results=results, dry_run=dry_run, interrupted=interrupted, elapsed=elapsed, jobs=jobs,
                 gitignored=gitignored)
         s.generated = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -60,6 +61,9 @@ class Summary:
         for r in results:
             s.counts[r.status] = s.counts.get(r.status, 0) + 1
         s.rules = rule_totals(results)
+        base = base_image_total(results, settings)
+        if base is not None:
+            s.rules.append(base)
         s.n_fixes = sum(t.fixes for t in s.rules)
         s.estimated_total = sum(t.estimate_bytes or 0 for t in s.rules)
         return s
@@ -130,13 +134,57 @@ def rule_totals(results) -> list[RuleTotal]:
     return sorted(totals.values(), key=lambda t: t.code)
 
 
+MB = 1000 * 1000
+
+
+def base_image_size_mb(table, ref: str) -> int | None:
+    img = table.identify(ref)
+    if img is None:
+        return None
+    if img.family.name == "distroless":
+        return img.family.sizes.get(img.fields.get("kind", ""))
+    return img.size()
+
+
+def base_image_total(results, settings=None) -> RuleTotal | None:
+    """What changing final-stage base images saves, from the sizes in
+    transforms/base_images.toml (public image sizes: an estimate)."""
+    changes = [r for r in results if getattr(r, "base_image", None) and r.status == "changed"]
+    if not changes:
+        return None
+    total = RuleTotal("base-image", "final-stage base image")
+    try:
+        from .images import table as images_table
+
+        table = images_table(settings or {})
+        taken = table.meta.get("sizes-taken", "?") if hasattr(table, "meta") else "?"
+    except Exception:  # the table is optional knowledge: no estimate without it
+        return None
+    saved = 0
+    for r in changes:
+        try:
+            a, b = (base_image_size_mb(table, ref) for ref in r.base_image)
+        except Exception:
+            a = b = None
+        total.files += 1
+        if a and b and a > b:
+            saved += (a - b) * MB
+    total.estimate_bytes = saved
+    total.basis = (f"estimate: approximate uncompressed sizes of the public images in transforms/base_images.toml "
+                   f"(as of {taken}), old final-stage base minus new, {len(changes)} file(s)")
+    return total
+
+
 def human_bytes(n: int | None) -> str:
+    """Decimal units, as ``docker image ls`` shows sizes."""
     if n is None:
         return "-"
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if abs(n) < 1024 or unit == "GiB":
-            return f"{n} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
+    if abs(n) < 1000:
+        return f"{n} B"
+    for unit in ("kB", "MB", "GB", "TB"):
+        n /= 1000
+        if abs(n) < 1000 or unit == "TB":
+            return f"{n:.1f} {unit}"
     return f"{n} B"  # pragma: no cover
 
 
@@ -153,7 +201,17 @@ def _environment(html: bool):
     )
     env.filters["bytes"] = human_bytes
     env.filters["md"] = _md_cell
+    env.filters["code"] = _code_spans
     return env
+
+
+def _code_spans(text) -> str:
+    """HTML for a message: escaped, with `backticked` parts as <code>."""
+    import re
+
+    from markupsafe import Markup, escape
+
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape("" if text is None else text))))
 
 
 def _md_cell(text) -> str:
