@@ -101,7 +101,7 @@ class Line:
 class Flag:
     name: str  # without the leading --, e.g. "mount"
     value: str | None  # after "=", quotes removed; None for "--link"
-    text: str  # the flag word as BuildKit reports it, e.g. "--mount=type=cache"
+    text: str  # the flag word as BuildKit reports it, e.g. "--mount=type=cache" (bytes as Latin-1)
     start: int  # file byte offsets of the raw flag word
     end: int
 
@@ -311,7 +311,10 @@ def _extract_flags(line: bytes, base: int) -> tuple[int, list[tuple[str, int, in
     """BuildKit's extractBuilderFlags on ``line``.
 
     Returns the offset in ``line`` where the arguments start and the flags as
-    (word, start, end) with offsets relative to ``base``.
+    (word, start, end) with offsets relative to ``base``. BuildKit walks the
+    line byte by byte and turns each byte into a rune, so a non-ASCII flag word
+    comes out as Latin-1 text; the word here does too (to re-write a flag, take
+    its bytes from the file, ``data[flag.start:flag.end]``).
     """
     words: list[tuple[str, int, int]] = []
     word = bytearray()
@@ -335,7 +338,7 @@ def _extract_flags(line: bytes, base: int) -> tuple[int, list[tuple[str, int, in
             wstart = pos
         if phase in (1, 2) and pos == n:
             if bytes(word) != b"--" and (blank_ok or word):
-                words.append((word.decode("utf-8", "surrogateescape"), base + wstart, base + pos))
+                words.append((word.decode("latin-1"), base + wstart, base + pos))
             break
         if phase == 1:
             if ch in _ASCII_SPACE or ch in (0x85, 0xA0):
@@ -343,7 +346,7 @@ def _extract_flags(line: bytes, base: int) -> tuple[int, list[tuple[str, int, in
                 if bytes(word) == b"--":
                     return pos, words
                 if blank_ok or word:
-                    words.append((word.decode("utf-8", "surrogateescape"), base + wstart, base + pos))
+                    words.append((word.decode("latin-1"), base + wstart, base + pos))
                 word = bytearray()
                 blank_ok = False
                 pos += 1
@@ -451,8 +454,7 @@ def _value_for(keyword: str, rest: bytes, escape: str) -> tuple[tuple[str, ...],
     if kw in ("ENV", "LABEL"):
         words = parse_words(text, escape)
         if not words:
-            if kw == "LABEL":
-                raise DocumentError("LABEL requires at least one argument")
+            # BuildKit's parser accepts both with no value (the build refuses them later)
             return (), False
         if "=" not in words[0]:
             parts = _WS_SPLIT.split(rest, 1)
@@ -794,6 +796,12 @@ def _make_instruction(line: bytes, pieces, escape: str, index: int, offset: int 
     # flags, with offsets into the joined line
     arg_pos, raw_flags = _extract_flags(rest, rest_off)
     args = strip_space(rest[arg_pos:])
+    try:
+        args.decode("utf-8")
+    except UnicodeDecodeError:
+        # BuildKit ends a flag at a 0x85 or 0xA0 byte even inside a character;
+        # what follows is then not text
+        raise DocumentError("a flag ends inside a multi-byte character (not valid UTF-8 after it)") from None
     args_offset = rest_off + arg_pos + (len(rest[arg_pos:]) - len(lstrip_space(rest[arg_pos:])))
     keyword = kw_raw.decode("utf-8").upper()
     ins = Instruction(
