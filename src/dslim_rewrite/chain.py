@@ -79,7 +79,8 @@ def _check_untouched(old: document.Document, new: document.Document, edits: list
     for ins in old.instructions:
         touched = any(
             (e.start < ins.next and e.end > ins.line_start)
-            or (e.start == e.end and ins.line_start < e.start < ins.next)
+            # an insertion inside it, or right after its last byte (a file with no final newline)
+            or (e.start == e.end and (ins.line_start < e.start < ins.next or e.start == ins.end))
             for e in edits
         )
         if touched:
