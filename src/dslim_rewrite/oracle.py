@@ -59,14 +59,16 @@ def disagreements(data: bytes, doc) -> list[str]:
             None if ins.sub else tuple((h.name, h.content) for h in ins.heredocs),
         )
         theirs = (
-            c.cmd,
+            # the binding reports an empty keyword and text (a line holding only
+            # a continuation at the end of the file) as None
+            c.cmd or "",
             c.sub_cmd,
             c.json,
             c.start_line,
             c.end_line,
             tuple(c.flags),
             tuple(c.value),
-            c.original.split("\n", 1)[0] if c.heredocs else c.original,
+            c.original.split("\n", 1)[0] if c.heredocs else (c.original or ""),
             # the binding does not report ONBUILD's heredocs
             None if c.sub_cmd else tuple((h.name, h.content) for h in c.heredocs),
         )
