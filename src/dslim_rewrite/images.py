@@ -401,14 +401,29 @@ class Table:
             return self.distroless.get("path", DEFAULT_PATH)
         return img.family.path
 
+    def family_of(self, image_text: str) -> Family | None:
+        """The family of an image, also when pinned by digest (for facts that
+        hold for every tag: ENTRYPOINT, users, PATH)."""
+        img = self.identify(image_text)
+        if img is not None:
+            return img.family
+        try:
+            ref = parse_ref(image_text)
+        except ImageError:
+            return None
+        ov = self.overrides.get(image_text, {})
+        if "family" in ov:
+            return self.families[ov["family"]]
+        return self.by_image.get(ref.name)
+
     def entrypoint(self, image_text: str) -> list[str] | None | bool:
         """The ENTRYPOINT an image sets ([] for none); False: unknown image."""
         if image_text == "scratch":
             return []
-        img = self.identify(image_text)
-        if img is None:
+        fam = self.family_of(image_text)
+        if fam is None:
             return False
-        return list(img.family.entrypoint or [])
+        return list(fam.entrypoint or [])
 
     def is_build_only(self, package: str) -> bool:
         return any(fnmatch.fnmatchcase(package, pat) for pat in self.build_only)

@@ -751,17 +751,28 @@ def plan_split(ctx, stage: Stage, table: Table) -> SplitPlan | None:
     None when the stage builds nothing; raises CannotTell otherwise."""
     doc = ctx.doc
     from_ins = doc.instructions[stage.from_index]
-    # a stage that builds nothing has nothing to split: say nothing
+    # a stage that builds nothing has nothing to split: say nothing. On an
+    # image made for building (a language or compiler image), a RUN the
+    # analysis cannot read is worth a note.
+    fam = table.family_of(_evaluate_base(ctx, stage) or "")
+    build_image = fam is not None and fam.ecosystem not in ("os", "distroless")
     builds_any = False
     for idx in stage.instructions:
         ins = doc.instructions[idx]
-        script = ctx.script(ins) if ins.keyword == "RUN" else None
+        if ins.keyword != "RUN":
+            continue
+        script = ctx.script(ins)
         if script is None:
+            builds_any = builds_any or build_image
             continue
         for cmd in script.commands:
-            if cmd.name in ECOSYSTEM_OF or _PY_NAME.match(cmd.name or "-"):
-                if cmd.name in ("node", "java") or (cmd.name.startswith("python") and not cmd.args):
+            n = cmd.name or ""
+            if n in ECOSYSTEM_OF or _PY_NAME.match(n or "-"):
+                if n in ("node", "java") or (n.startswith("python") and not cmd.args):
                     continue
+                builds_any = True
+            elif build_image and n and n not in READ_ONLY and n not in SETUP and n not in PACKAGE_CMDS \
+                    and n != "cd":
                 builds_any = True
     if not builds_any:
         return None
@@ -1267,6 +1278,9 @@ class _Planner:
         if role:
             if not shell_needed:
                 rt = t.role(img, role)
+                if rt is None and img.ref.mirror:
+                    self.notes.append(f"no distroless runtime: {img.ref.registry} is a mirror and distroless "
+                                      "images live on another registry (map one in base-images.runtimes)")
                 if rt is not None and rt != "scratch" and self._platform_unknown():
                     self.notes.append("no distroless runtime: the --platform is not one distroless publishes")
                     rt = None

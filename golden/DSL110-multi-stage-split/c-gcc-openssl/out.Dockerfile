@@ -1,0 +1,10 @@
+FROM debian:bookworm AS build
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libssl-dev && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY main.c .
+RUN gcc -O2 -o /usr/local/bin/hash main.c -lcrypto
+
+FROM gcr.io/distroless/cc-debian12
+WORKDIR /src
+COPY --from=build /usr/local/bin/hash /usr/local/bin/hash
+ENTRYPOINT ["/usr/local/bin/hash"]

@@ -1,0 +1,11 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+# build the binary
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" \
+    -o /out/app .
+
+FROM gcr.io/distroless/static-debian12
+WORKDIR /src
+COPY --from=build /out/app /out/app
+CMD ["/out/app"]

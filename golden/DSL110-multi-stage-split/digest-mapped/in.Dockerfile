@@ -1,0 +1,5 @@
+FROM python:3.11@sha256:0000000000000000000000000000000000000000000000000000000000000002
+WORKDIR /app
+COPY . .
+RUN pip install -r requirements.txt
+CMD ["python", "main.py"]

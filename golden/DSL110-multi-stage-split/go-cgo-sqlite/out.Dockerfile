@@ -1,0 +1,11 @@
+FROM golang:1.22 AS build
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=1 go build -o /out/app .
+
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY --from=build /out/app /out/app
+ENTRYPOINT ["/out/app"]
