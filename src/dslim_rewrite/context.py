@@ -116,11 +116,13 @@ class Context:
             indent = b"    "
         return indent, leading > trailing
 
-    def join_text(self, comments: list[bytes] = (), op: bytes = b"&&") -> bytes:
+    def join_text(self, comments: list[bytes] = (), op: bytes = b"&&", indent: bytes | None = None) -> bytes:
         """Text that ends one command and starts the next one on a new line,
         in the file's style: `` && \\`` + newline + indent, or `` \\`` +
-        newline + indent + ``&& ``. Comment lines are kept between them."""
-        indent, leading = self.continuation_style
+        newline + indent + ``&& ``. Comment lines are kept between them.
+        ``indent`` overrides the file's indent (e.g. the one of the RUN it extends)."""
+        file_indent, leading = self.continuation_style
+        indent = file_indent if indent is None else indent
         esc = self.doc.escape.encode()
         nl = self.nl
         middle = b"".join(c + nl for c in comments)
