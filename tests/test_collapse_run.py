@@ -67,6 +67,10 @@ TRAPS = [
     ["echo a", "exit 0"],
     ["echo k; exit 0", "echo l"],
     ["exec echo ex", "echo after"],
+    ["test -d /nonexistent || exit 1", "echo b"],
+    ["test -d / || exit 1", "echo b"],
+    ["echo a; exit 2", "echo b"],
+    ["exit 256", "echo b"],
     ["trap 'echo bye' EXIT", "echo a"],
     ["f() { echo fn; }", "f"],
     ["f() { echo fn; }; f", "echo a"],
@@ -107,6 +111,7 @@ ALPHABET = [
     "(cd / && pwd)", 'echo "$(cd / && pwd)"', "unset X", "exec echo ex", "false && echo no",
     "echo j && false", "mkdir -p sub && cd sub", "echo k; exit 0", "{ echo l; false; }", "echo a;",
     "echo $?", "true && pwd", "while false; do :; done", "echo m || exit 4",
+    "false || exit 1", "true || exit 2", "exit 256", "echo n; exit 5",
 ]
 
 

@@ -153,7 +153,7 @@ class CollapseRun(Transform):
         if not _flags_ok(ins.flags) or _has_pragma(ctx.doc, ins):
             return None
         body = script.source
-        state = script.changes_state or any(
+        state = (script.changes_state and not _only_failing_exits(script)) or any(
             c.name in _SPECIAL_BUILTINS_NOT_FLAGGED and c.assignments and not c.in_subshell
             for c in script.commands
         )
@@ -196,6 +196,7 @@ class CollapseRun(Transform):
             else:
                 opens.append(b"")
                 closes.append(b"")
+        indent = _command_indent(doc, [doc.instructions[b.index] for b in group])
         edits = []
         if opens[0]:
             edits.append(self.insert(group[0].start, opens[0]))
@@ -209,7 +210,7 @@ class CollapseRun(Transform):
                 for ln in lines
                 if ln.end <= b.start and lstrip_space(data[ln.start : ln.end]).startswith(b"#")
             ]
-            edits.append(self.replace(a.end, b.start, closes[k] + ctx.join_text(comments) + opens[k + 1]))
+            edits.append(self.replace(a.end, b.start, closes[k] + ctx.join_text(comments, indent=indent) + opens[k + 1]))
         if closes[last]:
             edits.append(self.insert(group[last].end, closes[last]))
         yield self.fix(
@@ -285,6 +286,18 @@ def _may_set_errexit(cmd) -> bool:
     return False
 
 
+def _only_failing_exits(script) -> bool:
+    """Is ``exit N`` (N from 1 to 255) the only state change? Such an exit ends
+    the merged RUN as it ended the original one: the build fails either way."""
+    if any(r != "exit" for r in script.state_reasons):
+        return False
+    for c in script.commands:
+        if c.name == "exit" and not c.in_subshell:
+            if len(c.words) != 2 or not re.fullmatch(r"[0-9]{1,3}", c.words[1].raw) or not 1 <= int(c.args[0]) <= 255:
+                return False
+    return True
+
+
 def _flags_ok(flags) -> bool:
     for f in flags:
         if f.name not in _KNOWN_FLAGS:
@@ -311,6 +324,30 @@ def _mount_shared(value: str) -> bool:
     if kind not in _SHARED_MOUNTS:
         return False
     return not (kind == "bind" and writable)
+
+
+_TRAILING_AND = re.compile(rb"&&[ \t]*[\\`][ \t]*$")
+
+
+def _command_indent(doc, instructions) -> bytes | None:
+    """The indent of the lines that start a command (``&& cmd``, or the line
+    after ``cmd && \\``) in these RUNs, when they have some: package lists
+    indented deeper must not decide where the next command goes."""
+    data = doc.data
+    counts: dict[bytes, int] = {}
+    for ins in instructions:
+        after_and = False
+        for ln in doc.lines[ins.start_line - 1 : ins.end_line]:
+            text = data[ln.start : ln.end]
+            stripped = text.lstrip(b" \t")
+            if not stripped or stripped.startswith(b"#"):
+                continue
+            if ln.number > ins.start_line and (stripped.startswith(b"&&") or after_and):
+                indent = text[: len(text) - len(stripped)]
+                if indent:
+                    counts[indent] = counts.get(indent, 0) + 1
+            after_and = bool(_TRAILING_AND.search(text))
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _has_pragma(doc, ins) -> bool:

@@ -1,4 +1,4 @@
 FROM debian:bookworm
-RUN ( test -f /etc/debian_version || exit 1 ) && \
+RUN { test -f /etc/debian_version || exit 1; } && \
     echo ok && \
     { grep -q x /etc/hosts || true; }
