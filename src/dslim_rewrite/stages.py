@@ -1547,3 +1547,107 @@ def render(ctx, plan: SplitPlan, part: str) -> str:
     # a value with its own line breaks (a copied multi-line instruction) keeps
     # them; everything the template wrote uses the file's newline
     return text
+
+
+# ---------------------------------------------------------------------------
+# helpers for the base-image transforms (DSL100, DSL101, DSL120)
+
+
+def base_image_edit(ctx, from_ins: Instruction, new_image: str) -> Edit | None:
+    """Replace the image word of a FROM, keeping flags and ``AS name``."""
+    if not from_ins.value:
+        return None
+    image = from_ins.value[0]
+    start = from_ins.file_offset(from_ins.args_offset)
+    end = start + len(image.encode())
+    if ctx.doc.data[start:end] != image.encode():
+        return None  # the word spans a line continuation: leave it alone
+    return Edit(start, end, new_image.encode())
+
+
+_SAFE_WORD = re.compile(r"[A-Za-z0-9_./:=@%+,-]+")
+
+
+def exec_form(body: str) -> list[str] | None:
+    """The exec form of a shell-form CMD when that is exact: one simple
+    command of literal words (no variables, globs, operators, redirections)."""
+    from .shell import parse_shell
+
+    if any(c in body for c in "<>|&;`$\n\\#~*?[{"):
+        return None
+    sc = parse_shell(body.encode())
+    if sc.has_error or len(sc.commands) != 1 or sc.top_operators:
+        return None
+    cmd = sc.commands[0]
+    if cmd.assignments or cmd.redirects or cmd.kind != "command":
+        return None
+    out = []
+    for w in cmd.words:
+        r = w.raw
+        if _SAFE_WORD.fullmatch(r):
+            out.append(r)
+        elif len(r) >= 2 and r[0] == r[-1] and r[0] in "'\"" and r[0] not in r[1:-1]:
+            out.append(r[1:-1])
+        else:
+            return None
+    return out
+
+
+def descendants(doc, stage: Stage) -> list[Stage]:
+    """``stage`` and every later stage built FROM it (by name or index)."""
+    out = [stage]
+    names = {stage.name.lower()} if stage.name else set()
+    names.add(str(stage.index))
+    for s in doc.stages[stage.index + 1:]:
+        if s.base.lower() in names:
+            out.append(s)
+            if s.name:
+                names.add(s.name.lower())
+            names.add(str(s.index))
+    return out
+
+
+def chain_root(doc, stage: Stage) -> Stage:
+    """The stage whose FROM names an image, for a stage built FROM stages."""
+    by_name = {s.name.lower(): s for s in doc.stages if s.name}
+    cur = stage
+    seen = set()
+    while cur.base.lower() in by_name and cur.index not in seen:
+        seen.add(cur.index)
+        nxt = by_name[cur.base.lower()]
+        if nxt.index >= cur.index:
+            break
+        cur = nxt
+    return cur
+
+
+def artifact_origin(ctx, stage: Stage, path: str, workdir_at) -> tuple[Stage, str] | None:
+    """The builder stage and source path a final-stage file was copied from
+    (``COPY --from=stage src dest``), or None."""
+    doc = ctx.doc
+    found = None
+    for idx in stage.instructions:
+        ins = doc.instructions[idx]
+        if ins.keyword != "COPY":
+            continue
+        frm = ins.flag("from")
+        vals = list(ins.value)
+        if len(vals) != 2:
+            continue
+        src, dest = vals
+        wd = workdir_at.get(idx)
+        d = resolve(wd, dest)
+        if d is None:
+            continue
+        target = d if not dest.endswith("/") else norm(posixpath.join(d, posixpath.basename(src.rstrip("/"))))
+        if target != path:
+            found = None if under(path, d) else found
+            continue
+        if not frm:
+            found = None
+            continue
+        ref = frm[0].value or ""
+        st = next((s for s in doc.stages[: stage.index] if (s.name and s.name.lower() == ref.lower())
+                   or str(s.index) == ref), None)
+        found = (st, src) if st is not None and src.startswith("/") else None
+    return found

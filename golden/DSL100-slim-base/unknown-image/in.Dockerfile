@@ -1,0 +1,2 @@
+FROM registry.example.com/team/python:3.11
+CMD ["python"]

@@ -1,0 +1,8 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+RUN go build -o /out/app .
+
+FROM gcr.io/distroless/cc-debian12 AS runtime
+COPY --from=build /out/app /app
+CMD ["/app"]

@@ -1,0 +1,8 @@
+FROM --platform=$BUILDPLATFORM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 GOARCH=arm64 go build -o /out/app .
+
+FROM --platform=linux/arm64 gcr.io/distroless/static-debian12 AS final
+COPY --from=build /out/app /app
+CMD ["/app"]
