@@ -1,0 +1,2 @@
+FROM --platform=linux/mips64le python:3.11
+CMD ["python"]

@@ -1,0 +1,3 @@
+# dslim-rewrite ignore=alpine-base
+FROM python:3.11
+CMD ["python", "-c", "print(1)"]

@@ -1,0 +1,4 @@
+FROM node:20-alpine
+RUN apk add --no-cache git
+COPY index.js /srv/index.js
+CMD ["node", "/srv/index.js"]

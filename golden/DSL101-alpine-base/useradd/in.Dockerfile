@@ -1,0 +1,4 @@
+FROM node:20
+RUN useradd -m app
+USER app
+CMD ["node"]
