@@ -15,6 +15,7 @@ from dslim_rewrite.pkgmgr import (
     lineage_before,
     mount_overlaps,
     needs_apt_lists,
+    reachable,
 )
 from dslim_rewrite.registry import register
 
@@ -54,8 +55,9 @@ class AptListsCleanup(Transform):
       `RUN apt-get update` followed by `RUN apt-get install …` is that case;
       once the two RUNs are merged (DSL001 collapse-run) the merged RUN gets
       its cleanup;
-    - `apt-get update` only runs inside an `if`, a loop or a subshell, or
-      through `sudo` (sudoers may allow apt-get and not rm);
+    - `apt-get update` only runs inside an `if`, a loop or a command
+      substitution (plain `( … )` and `{ …; }` groups are fine), or through
+      `sudo` (sudoers may allow apt-get and not rm);
     - it is an `ONBUILD` trigger (what runs after it is not in this file).
 
     Nothing is done when a `--mount` holds the lists (a cache mount keeps them
@@ -88,17 +90,17 @@ class AptListsCleanup(Transform):
             if ins.sub is not None:
                 yield self.note(ctx, "apt lists kept: an ONBUILD trigger runs in images built later", ins.index)
                 continue
-            if not any(v.cmd.top_level and not v.cmd.in_subshell for v in updates):
-                yield self.note(ctx, f"apt lists kept: `{tool} update` runs inside if/loop/subshell", ins.index)
+            if not any(reachable(script, v.cmd) for v in updates):
+                yield self.note(ctx, f"apt lists kept: `{tool} update` runs inside an if, a loop or a $( )", ins.index)
                 continue
             if any(v.sudo for v in updates):
                 yield self.note(ctx, f"apt lists kept: `{tool} update` runs through sudo", ins.index)
                 continue
             later = self._later_user(ctx, ins)
             if later is not None:
+                hint = " (merge the RUNs to clean up)" if later.stage == ins.stage and later.sub is None else ""
                 yield self.note(
-                    ctx, f"apt lists kept: line {later.start_line} installs without `apt-get update` "
-                    "(merge the RUNs first)", ins.index)
+                    ctx, f"apt lists kept: line {later.start_line} runs apt without `apt-get update`{hint}", ins.index)
                 continue
             edit = append_command(ctx, ins, script, CLEANUP)
             if isinstance(edit, str):

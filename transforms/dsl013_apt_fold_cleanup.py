@@ -116,7 +116,13 @@ class AptFoldCleanup(Transform):
             if end == len(doc.data) and not doc.data.endswith(b"\n"):
                 # the last line has no newline: take the one before it instead
                 start -= 2 if doc.data[start - 2 : start] == b"\r\n" else 1
-            edits.append(self.replace(start, end, b""))
+            if edits and edits[0].end > start:
+                # the append took the newline along that goes with the RUN
+                # (last line without a newline): make it one edit
+                e0 = edits.pop()
+                edits.append(self.replace(e0.start, end, e0.text[: -(e0.end - e0.start)]))
+            else:
+                edits.append(self.replace(start, end, b""))
             msg = "fold apt cleanup into the RUN above" if todo else "drop apt cleanup the RUN above already does"
             yield self.fix(ctx, msg, (prev.index, ins.index), edits, line=ins.start_line)
 

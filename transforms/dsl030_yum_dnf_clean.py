@@ -53,14 +53,15 @@ class YumDnfClean(Transform):
     ```
 
     ## Fix safety
-    Safe. `clean all` succeeds when there is nothing to clean, and yum and
-    dnf download the metadata again by themselves when a later RUN installs
+    Safe. `clean all` succeeds when there is nothing to clean, and yum and dnf
+    download the metadata again by themselves when a later RUN installs
     something (the base images ship without it). The cleanup is joined with
     `&&` after the body's last command, and only when the package manager ran
-    for sure by then (not only inside an `if`, a subshell or before a `;` or
-    `||`) and not through `sudo`. Nothing is done when a `--mount` holds the
-    cache, when a later RUN uses `-C`/`--cacheonly` (it would find no cache),
-    or with `--style cache-mount`.
+    for sure by then (not only inside an `if`, a loop, a subshell with its own
+    environment, or before a `;` or `||`) and not through `sudo`. Nothing is
+    done when a `--mount` holds the cache, when a later RUN uses
+    `-C`/`--cacheonly` (it would find no cache), or with `--style
+    cache-mount`.
     """
 
     code = "DSL030"

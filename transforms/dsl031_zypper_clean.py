@@ -49,9 +49,10 @@ class ZypperClean(Transform):
     zypper fetches the metadata again by itself when a later RUN installs
     something (the base images ship without it). The cleanup is joined with
     `&&` after the body's last command, and only when zypper ran for sure by
-    then (not only inside an `if`, a subshell or before a `;` or `||`) and not
-    through `sudo`. Nothing is done when a `--mount` holds `/var/cache/zypp`,
-    when a later RUN uses `--no-refresh`, or with `--style cache-mount`.
+    then (not only inside an `if`, a loop, a subshell with its own
+    environment, or before a `;` or `||`) and not through `sudo`. Nothing is
+    done when a `--mount` holds `/var/cache/zypp`, when a later RUN uses
+    `--no-refresh`, or with `--style cache-mount`.
     """
 
     code = "DSL031"

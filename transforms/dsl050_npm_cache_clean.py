@@ -61,11 +61,11 @@ class NpmCacheClean(Transform):
     Safe. `npm cache clean --force` only empties the download cache (not the
     `npx` folder, not `node_modules`) and succeeds when it is empty. It is
     joined with `&&` after the body's last command, and only when npm ran for
-    sure by then (not only inside an `if`, a subshell or before a `;` or
-    `||`: npm might not even be installed) and not through `sudo`. Nothing is
-    done when `--cache` or `npm_config_cache` points the cache elsewhere, a
-    `--mount` holds it, a later RUN installs `--offline` (it needs the cache),
-    or with `--style cache-mount`.
+    sure by then (not only inside an `if`, a loop, a subshell with its own
+    environment, or before a `;` or `||`: npm might not even be installed) and
+    not through `sudo`. Nothing is done when `--cache` or `npm_config_cache`
+    points the cache elsewhere, a `--mount` holds it, a later RUN installs
+    `--offline` (it needs the cache), or with `--style cache-mount`.
     """
 
     code = "DSL050"

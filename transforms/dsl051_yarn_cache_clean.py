@@ -62,13 +62,14 @@ class YarnCacheClean(Transform):
     ## Fix safety
     Unsafe. Which yarn runs is not in the Dockerfile: a project's
     `.yarnrc.yml` or `packageManager` field can switch to Yarn 2+, where with
-    Plug'n'Play the cache *is* where the installed packages live, and
-    `yarn cache clean` breaks the application at run time. With Yarn 1 (or
+    Plug'n'Play the cache *is* where the installed packages live, and `yarn
+    cache clean` breaks the application at run time. With Yarn 1 (or
     `nodeLinker: node-modules`) the fix is harmless. It is made only when yarn
-    ran for sure by then (not only inside an `if`, a subshell or before a `;`
-    or `||`) and not through `sudo`, and never when `--cache-folder` or
-    `YARN_CACHE_FOLDER` points the cache elsewhere, a `--mount` holds it, a
-    later RUN installs `--offline`, or with `--style cache-mount`.
+    ran for sure by then (not only inside an `if`, a loop, a subshell with its
+    own environment, or before a `;` or `||`) and not through `sudo`, and
+    never when `--cache-folder` or `YARN_CACHE_FOLDER` points the cache
+    elsewhere, a `--mount` holds it, a later RUN installs `--offline`, or with
+    `--style cache-mount`.
     """
 
     code = "DSL051"

@@ -54,10 +54,11 @@ class PnpmStorePrune(Transform):
     but a store filled on purpose (`pnpm fetch`, a store shared by several
     projects) loses packages, and old pnpm releases fail when the store does
     not exist yet. The fix is made only when pnpm ran for sure by then (not
-    only inside an `if`, a subshell or before a `;` or `||`) and not through
-    `sudo`, and never after `pnpm fetch`, with `--store-dir` or a store
-    directory set by the environment, a `--mount` holding the store, a later
-    RUN installing `--offline`, or with `--style cache-mount`.
+    only inside an `if`, a loop, a subshell with its own environment, or
+    before a `;` or `||`) and not through `sudo`, and never after `pnpm
+    fetch`, with `--store-dir` or a store directory set by the environment, a
+    `--mount` holding the store, a later RUN installing `--offline`, or with
+    `--style cache-mount`.
     """
 
     code = "DSL052"

@@ -68,11 +68,12 @@ class CondaClean(Transform):
     look in use) leaves every environment working; later installs download
     what they need. The tool is called the way the RUN called it, joined with
     `&&` after the body's last command, and only when it ran for sure by then
-    (not only inside an `if`, a subshell or before a `;` or `||`) and not
-    through `sudo`. Nothing is done when soft links are configured
-    (`allow_softlinks`, `always_softlink`: environments would point into
-    `pkgs/`), when `CONDA_PKGS_DIRS` is set, a `--mount` holds the package
-    cache, a later RUN installs `--offline`, or with `--style cache-mount`.
+    (not only inside an `if`, a loop, a subshell with its own environment, or
+    before a `;` or `||`) and not through `sudo`. Nothing is done when soft
+    links are configured (`allow_softlinks`, `always_softlink`: environments
+    would point into `pkgs/`), when `CONDA_PKGS_DIRS` is set, a `--mount`
+    holds the package cache, a later RUN installs `--offline`, or with
+    `--style cache-mount`.
     """
 
     code = "DSL061"

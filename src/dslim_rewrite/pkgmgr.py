@@ -375,25 +375,92 @@ def last_segment_start(script: Script) -> int:
     return start
 
 
-def always_ran(script: Script, cmd: Command) -> bool:
-    """When a command appended with ``&&`` to the end of the body runs, has
-    ``cmd`` run (and succeeded) before it?
-
-    True when ``cmd`` is a top-level item of the body's last segment (what
-    follows the last ``;`` or newline) and that segment is joined by ``&&``
-    only. A cleanup that needs the tool (``npm cache clean``) is safe only
-    then: ``test -f package.json && npm ci; echo ok`` may never run npm.
-    """
-    if not cmd.top_level or cmd.in_subshell:
-        return False
-    k = item_of(script, cmd)
-    if k is None:
-        return False
+def _item_always_ran(script: Script, k: int) -> bool:
+    """Top-level item ``k`` ran and succeeded whenever the whole body succeeded:
+    it is in the last segment (after the last ``;`` or newline), which is
+    joined by ``&&`` only."""
     start = last_segment_start(script)
     if k < start:
         return False
     ops = script.top_operators[start : len(script.top_items) - 1]
     return all(op == "&&" for op in ops)
+
+
+# state a subshell may change without changing what a command after it finds
+_LOCAL_STATE = {"cd", "pushd", "popd", "set", "umask"}
+
+
+def _group(script: Script, k: int) -> tuple[Script, int, str] | None:
+    """Top-level item ``k`` when it is a plain ``( … )`` or ``{ …; }`` group
+    (as collapse-run writes them): its parsed inside, the offset of the
+    inside in the body, and "subshell" or "group"."""
+    from .shell import parse_shell
+
+    s, e = script.top_items[k]
+    text = script.source[s:e]
+    if text.startswith(b"(") and not text.startswith(b"((") and text.endswith(b")"):
+        kind = "subshell"
+    elif text.startswith((b"{ ", b"{\t", b"{\n")) and text.endswith(b"}"):
+        kind = "group"
+    else:
+        return None
+    inner = parse_shell(text[1:-1])
+    if inner.has_error or not inner.top_items:
+        return None
+    return inner, s + 1, kind
+
+
+def _inside(script: Script, cmd: Command):
+    """The group holding ``cmd`` at the top level of ``script``, and ``cmd``
+    as seen inside it; None when ``cmd`` is elsewhere (if, loop, ``$( )``)."""
+    k = item_of(script, cmd)
+    if k is None:
+        return None
+    g = _group(script, k)
+    if g is None:
+        return None
+    inner, off, kind = g
+    found = next((c for c in inner.commands if c.start == cmd.start - off and c.end == cmd.end - off), None)
+    if found is None:
+        return None
+    return k, inner, found, kind
+
+
+def reachable(script: Script, cmd: Command) -> bool:
+    """``cmd`` is an item of the body's top-level list, or of plain ``( )`` /
+    ``{ }`` groups that are themselves such items, not inside an ``if``, a
+    loop, a function or a command substitution."""
+    if cmd.top_level and not cmd.in_subshell:
+        return True
+    found = _inside(script, cmd)
+    return found is not None and reachable(found[1], found[2])
+
+
+def always_ran(script: Script, cmd: Command) -> bool:
+    """When a command appended with ``&&`` to the end of the body runs, has
+    ``cmd`` run (and succeeded) before it, in a shell that leaves the same
+    PATH behind?
+
+    True when ``cmd`` is a top-level item of the body's last segment (what
+    follows the last ``;`` or newline) and that segment is joined by ``&&``
+    only; or the same holds, level by level, through ``{ }`` groups and
+    ``( )`` subshells that change nothing but the directory or options. A
+    cleanup that needs the tool (``npm cache clean``) is safe only then:
+    ``test -f package.json && npm ci; echo ok`` may never run npm, and
+    ``( . nvm.sh && npm ci )`` puts npm on the PATH of the subshell only.
+    """
+    if cmd.top_level and not cmd.in_subshell:
+        k = item_of(script, cmd)
+        return k is not None and _item_always_ran(script, k)
+    found = _inside(script, cmd)
+    if found is None:
+        return False
+    k, inner, inner_cmd, kind = found
+    if not _item_always_ran(script, k):
+        return False
+    if kind == "subshell" and any(r.split(" ", 1)[0] not in _LOCAL_STATE for r in inner.state_reasons):
+        return False
+    return always_ran(inner, inner_cmd)
 
 
 _FUNC_DEF = re.compile(rb"^\s*(function\s+[\w-]+|[\w-]+\s*\(\s*\))")
@@ -424,10 +491,19 @@ def append_command(ctx: Context, ins: Instruction, script: Script, text: bytes):
             return f"the body ends with `{c.name}`"
     at = ctx.pos(ins, e)
     if ins.continued and not tail:
-        return Edit(at, at, continuation(ctx, ins, s) + text)
-    # one line, or a shell comment ends the body: stay on the same line,
-    # before the comment
-    return Edit(at, at, b" && " + text)
+        new = continuation(ctx, ins, s) + text
+    else:
+        # one line, or a shell comment ends the body: stay on the same line,
+        # before the comment
+        new = b" && " + text
+    data = ctx.doc.data
+    if at < len(data):
+        # Take the byte after the insertion point along (it is written back
+        # unchanged): an edit that rewrites what follows this body, like
+        # merging the next RUN into it, then overlaps and goes first, and the
+        # cleanup lands once at the end of the merged RUN in the next round.
+        return Edit(at, at + 1, new + data[at : at + 1])
+    return Edit(at, at, new)
 
 
 def continuation(ctx: Context, ins: Instruction, item_start: int) -> bytes:
@@ -470,7 +546,7 @@ APT_CACHE = "/var/cache/apt"
 # apt actions that work without package lists
 _APT_NO_LISTS = frozenset({"update", "clean", "autoclean", "dist-clean", "distclean", "remove", "purge",
                            "autoremove", "autopurge", "markauto", "unmarkauto", "showhold", "mark"})
-_APT_WORD = re.compile(r"(^|[\s/;&|(`'\"])(apt-get|apt|apt-cache|aptitude)(\s|$)")
+_APT_WORD = re.compile(r"(^|[\s/;&|(`'\"])(apt-get|apt|apt-cache|aptitude)(?=[\s;&|)`'\"]|$)")
 
 
 def apt_action(inv: Invocation) -> str | None:
@@ -510,7 +586,7 @@ def needs_apt_lists(ctx: Context, ins: Instruction) -> bool:
         if act is None:
             continue
         if act == "update":
-            updated = updated or (inv.cmd.top_level and not inv.cmd.in_subshell)
+            updated = updated or reachable(script, inv.cmd)
         elif act not in _APT_NO_LISTS and not updated:
             return True
     return False
@@ -527,7 +603,7 @@ def tool_cleanup_edit(ctx: Context, ins: Instruction, script: Script, triggers: 
         return f"`{triggers[0].tool}` runs through sudo"
     sure = [t for t in triggers if always_ran(script, t.cmd)]
     if not sure:
-        return f"`{triggers[0].tool}` may not run (inside if/loop/subshell, or before `;`/`||`)"
+        return f"`{triggers[0].tool}` may not have run by then (if, loop, subshell with its own environment, `;` or `||`)"
     # call the tool the way the body did (/opt/conda/bin/conda may not be on PATH)
     raw = sure[-1].words[0].raw
     tool = sure[-1].tool.encode()

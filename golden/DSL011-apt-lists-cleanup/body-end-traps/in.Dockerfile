@@ -1,8 +1,20 @@
 FROM debian:bookworm
 RUN apt-get update && apt-get install -y curl # pinned by the base image
+
+FROM debian:bookworm
 RUN apt-get update && apt-get install -y curl & wait
+
+FROM debian:bookworm
 RUN apt-get update && apt-get install -y curl; exit 0
-RUN ["apt-get", "update"]
-ONBUILD RUN apt-get update && apt-get install -y curl
+
+FROM debian:bookworm
 RUN apt-get update \
     && apt-get install -y jq # pinned by the base image
+
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y git
+RUN ["apt-get", "install", "-y", "make"]
+
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y gcc
+ONBUILD RUN apt-get install -y g++
