@@ -221,3 +221,83 @@ def test_merged_body_stays_below_the_argument_limit():
     after = run_bodies(rewrite(dockerfile(bodies, None), OPTIONS).output)
     assert len(after) == 2 and all(len(b) <= MAX_MERGED_BODY for b in after)
     assert after[0].startswith(bodies[0]) and after[1].endswith(bodies[3])
+
+
+# -- the same on a real Docker engine (BuildKit) ------------------------------
+
+DOCKER = "/usr/bin/docker"
+# Every RUN body still runs as `/bin/sh -c <body>`; the wrapper only appends
+# its stdout to /out.log, so the image records what each RUN printed.
+E2E_SHELL = 'SHELL ["/bin/sh", "-c", "exec >>/out.log 2>/dev/null; exec /bin/sh -c \\"$1\\"", "sh"]'
+E2E_CASES = {
+    "cd": "RUN cd /tmp\nRUN pwd\n",
+    "export-comment-blank": 'RUN export X=1 && echo "x=$X"\n# why\n\nRUN echo "x=$X"\n',
+    "semicolon-fails": "RUN echo a; false\nRUN echo b\n",
+    "or": "RUN false || echo d\nRUN echo e\n",
+    "set-e-last": "RUN echo a\nRUN set -e; false; echo g\n",
+    "exit-0": "RUN exit 0\nRUN echo still\n",
+    "exit-1": "RUN test -d /nonexistent || exit 1\nRUN echo never\n",
+    "for": 'RUN for i in 1 2; do echo "$i"; done\nRUN echo "i=$i"\n',
+    "special-builtin": 'RUN X=3 :\nRUN echo "x=${X:-unset}"\n',
+    "umask": "RUN umask 077\nRUN umask\n",
+    "trap": "RUN trap 'echo bye' EXIT; echo work\nRUN echo after\n",
+    "multiline-inner-comment": "RUN echo a \\\n# inner\n    && echo b\nRUN cd / && pwd\nRUN echo c; echo d\n",
+    # @ID@: a cache of its own for each build (parallel builds share a cache id)
+    "cache-mount": "RUN --mount=type=cache,id=@ID@,target=/c echo a > /c/f\n"
+    "RUN --mount=type=cache,id=@ID@,target=/c cat /c/f\n",
+}
+
+
+def _engine_problem() -> str | None:
+    if not Path(DOCKER).exists():
+        return f"{DOCKER} not installed"
+    try:
+        if subprocess.run([DOCKER, "image", "inspect", "debian:bookworm"], capture_output=True, timeout=60).returncode:
+            return "no engine, or no debian:bookworm image (tests/e2e/engine.sh, standins.sh)"
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return str(e)
+    return None
+
+
+def _docker_build(dockerfile: bytes, tag: str, folder: Path) -> tuple[bool, list[str]]:
+    """(failed, lines of /out.log)"""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "Dockerfile").write_bytes(dockerfile)
+    env = dict(os.environ, DOCKER_BUILDKIT="1")
+    p = subprocess.run([DOCKER, "build", "--network=host", "-q", "-t", tag, str(folder)],
+                       capture_output=True, env=env, timeout=600)
+    if p.returncode != 0:
+        return True, []
+    try:
+        out = subprocess.run([DOCKER, "run", "--rm", "--network=none", tag, "cat", "/out.log"],
+                             capture_output=True, timeout=120, check=True).stdout.decode().splitlines()
+    finally:
+        subprocess.run([DOCKER, "rmi", "-f", tag], capture_output=True, timeout=120)
+    return False, out
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_docker_builds_behave_the_same(request, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    problem = _engine_problem()
+    if problem:
+        if request.config.getoption("--require-docker"):
+            pytest.fail(problem)
+        pytest.skip(problem)
+    jobs = []
+    for name, runs in E2E_CASES.items():
+        src = f"FROM debian:bookworm\n{E2E_SHELL}\n{runs}".encode()
+        out = rewrite(src, OPTIONS).output
+        assert out.count(b"RUN ") < src.count(b"RUN "), name  # something was merged
+        jobs += [(name, v, text.replace(b"@ID@", f"dsl001-{name}-{v}".encode()))
+                 for v, text in (("before", src), ("after", out))]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(
+            lambda j: _docker_build(j[2], f"dsl001-e2e-{j[0]}:{j[1]}", tmp_path / j[0] / j[1]), jobs))
+    by = {(j[0], j[1]): r for j, r in zip(jobs, results)}
+    for name in E2E_CASES:
+        assert by[(name, "after")] == by[(name, "before")], name
+    # the cases are not all failures (else only the failure flag was compared)
+    assert sum(not by[(n, "before")][0] for n in E2E_CASES) >= 9
