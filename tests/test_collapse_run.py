@@ -301,3 +301,42 @@ def test_docker_builds_behave_the_same(request, tmp_path):
         assert by[(name, "after")] == by[(name, "before")], name
     # the cases are not all failures (else only the failure flag was compared)
     assert sum(not by[(n, "before")][0] for n in E2E_CASES) >= 9
+
+
+# -- helpers --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["-c"], False), (["-xc"], False), (["-o", "pipefail", "-c"], False), (["--login", "-c"], False),
+    (["-ec"], True), (["-e", "-c"], True), (["-eo", "pipefail", "-c"], True), (["-o", "errexit", "-c"], True),
+    (["-euxo", "pipefail", "-c"], True),
+])
+def test_shell_errexit(args, expected):
+    from dslim_rewrite.transforms.dsl001_collapse_run import _shell_errexit
+
+    assert _shell_errexit(args) is expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("set", False), ("set -x", False), ("set -o pipefail", False), ("set -- -e", False), ("set -u -- a", False),
+    ("set -e", True), ("set -euo pipefail", True), ("set -o errexit", True), ("set -xo errexit", True),
+    ("set +e", True), ("set -o", True), ("set $OPTS", True), ("set -o $OPT", True),
+])
+def test_may_set_errexit(body, expected):
+    from dslim_rewrite.shell import parse_shell
+    from dslim_rewrite.transforms.dsl001_collapse_run import _may_set_errexit
+
+    (cmd,) = parse_shell(body).find("set")
+    assert _may_set_errexit(cmd) is expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("type=cache,target=/x", True), ("target=/x", True), ("type=bind,source=a,target=/x", True),
+    ("type=bind,target=/x,readwrite=false", True), ("type=secret,id=a", True), ("type=ssh", True),
+    ("type=bind,target=/x,rw", False), ("type=bind,target=/x,rw=true", False), ("target=/x,readwrite", False),
+    ("type=tmpfs,target=/t", False), ("type=$T,target=/x", False), ("type=unknown", False),
+])
+def test_mount_shared(value, expected):
+    from dslim_rewrite.transforms.dsl001_collapse_run import _mount_shared
+
+    assert _mount_shared(value) is expected
