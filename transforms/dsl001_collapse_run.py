@@ -29,8 +29,9 @@ _SUBSHELL_VARS = re.compile(rb"BASHPID|BASH_SUBSHELL")
 # whole body is one argument of `sh -c`: stay well below.
 MAX_MERGED_BODY = 64 * 1024
 
-# Environment variables that make a shell read options or a startup file.
-_SHELL_ENV = {"SHELLOPTS", "BASH_ENV", "ENV"}
+# Environment variables that make a non-interactive shell read options or a
+# startup file (ENV is only read by interactive shells: `ARG ENV=prod` is fine).
+_SHELL_ENV = {"SHELLOPTS", "BASH_ENV"}
 
 # Commands that run code this transform cannot see.
 _HIDDEN_CODE = {"eval", "source", "."}

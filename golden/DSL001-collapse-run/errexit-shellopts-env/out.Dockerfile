@@ -1,0 +1,7 @@
+FROM debian:bookworm
+ARG ENV=production
+RUN { echo a; echo b; } && \
+    echo c
+ENV SHELLOPTS=errexit
+RUN echo d; echo e
+RUN echo f
