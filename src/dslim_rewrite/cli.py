@@ -62,6 +62,7 @@ def build_options(config, select, ignore, unsafe, merge_builder_stages, style):
         merge_builder_stages=bool(merge_builder_stages or (config and config.merge_builder_stages)),
         style=style or (config.style if config else "delete"),
         settings=dict(config.table) if config else {},
+        config_path=str(config.path) if config and config.path else None,
     )
 
 

@@ -23,6 +23,7 @@ class Options:
     merge_builder_stages: bool = False
     style: str = "delete"  # or "cache-mount"
     settings: dict = field(default_factory=dict)  # the [tool.dslim-rewrite] table
+    config_path: str | None = None  # the config file (relative paths in settings start at its folder)
 
 
 class Context:

@@ -1507,23 +1507,31 @@ def render(ctx, plan: SplitPlan, part: str) -> str:
     nl = ctx.doc.newline.decode()
     loaders = []
     cfg = ctx.options.settings.get("templates")
-    base_dir = Path(getattr(ctx.options, "config_path", None) or ".").resolve()
-    if base_dir.is_file() or base_dir.suffix == ".toml":
-        base_dir = base_dir.parent
-    mapping = {}
+    cfg_path = getattr(ctx.options, "config_path", None)
+    base_dir = Path(cfg_path).resolve().parent if cfg_path else Path.cwd()
     if isinstance(cfg, str):
-        loaders.append(jinja2.FileSystemLoader(str(base_dir / cfg)))
-    elif isinstance(cfg, dict):
-        if "dir" in cfg:
-            loaders.append(jinja2.FileSystemLoader(str(base_dir / cfg["dir"])))
+        cfg = {"dir": cfg}
+    if cfg is not None and not isinstance(cfg, dict):
+        raise CannotTell("config: templates must be a folder or a table")
+    if cfg:
+        files = {}
         for k, v in cfg.items():
-            if k != "dir":
+            if not isinstance(v, str):
+                raise CannotTell(f"config: templates.{k} must be a path")
+            if k == "dir":
+                d = base_dir / v
+                if not d.is_dir():
+                    raise CannotTell(f"config: templates folder {d} not found")
+                loaders.append(jinja2.FileSystemLoader(str(d)))
+            elif k in set(TEMPLATE_OF.values()) | {"_runtime"}:
                 p = base_dir / v
-                mapping[f"{k}.j2"] = p.read_text(encoding="utf-8") if p.is_file() else None
-                if mapping[f"{k}.j2"] is None:
-                    raise CannotTell(f"template {p} not found")
-        if mapping:
-            loaders.insert(0, jinja2.DictLoader({k: v for k, v in mapping.items() if v is not None}))
+                if not p.is_file():
+                    raise CannotTell(f"config: template {p} not found")
+                files[f"{k}.j2"] = p.read_text(encoding="utf-8")
+            else:
+                raise CannotTell(f"config: templates.{k}: not an ecosystem ({', '.join(sorted(set(TEMPLATE_OF.values())))})")
+        if files:
+            loaders.insert(0, jinja2.DictLoader(files))
     from . import transforms
 
     builtin = Path(transforms.__file__).resolve().parent / "templates"
