@@ -1,0 +1,20 @@
+FROM python:3.12-slim
+WORKDIR /app
+COPY requirements.txt .
+# psycopg2 builds against libpq
+RUN savedAptMark="$(apt-mark showmanual)" \
+    && apt-get update \
+    && apt-get install -y --no-install-recommends gcc libpq-dev \
+    && pip install --no-cache-dir -r requirements.txt \
+    && apt-mark auto '.*' > /dev/null \
+    && { [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; } \
+    && { find /usr/local -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \) \
+               -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }'; \
+             find /usr/lib -maxdepth 2 -name 'lib*.so' -lname '*.so.*' -xtype f; } \
+           | xargs -r realpath | awk '/^\/(usr\/)?lib(32|64|x32)?\// { sub(/^\/(usr\/)?/, "*"); print }' \
+           | sort -u | { xargs -r dpkg-query --search || true; } | cut -d: -f1 | sort -u \
+           | xargs -r apt-mark manual \
+    && apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false \
+    && rm -rf /var/lib/apt/lists/*
+COPY . .
+CMD ["python", "app.py"]

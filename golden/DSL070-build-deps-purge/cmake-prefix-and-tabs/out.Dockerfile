@@ -1,0 +1,21 @@
+FROM debian:bookworm-slim
+WORKDIR /src
+COPY . .
+RUN savedAptMark="$(apt-mark showmanual)" && \
+	apt-get update && \
+	apt-get install -y --no-install-recommends cmake g++ make libssl-dev && \
+	cmake -S . -B build -DCMAKE_INSTALL_PREFIX=/opt/tool && \
+	cmake --build build && \
+	cmake --install build && \
+	apt-mark auto '.*' > /dev/null && \
+	{ [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; } && \
+	{ find /opt/tool -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \) \
+		    -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }'; \
+		  find /usr/lib -maxdepth 2 -name 'lib*.so' -lname '*.so.*' -xtype f; } \
+		| xargs -r realpath | awk '/^\/(usr\/)?lib(32|64|x32)?\// { sub(/^\/(usr\/)?/, "*"); print }' \
+		| sort -u | { xargs -r dpkg-query --search || true; } | cut -d: -f1 | sort -u \
+		| xargs -r apt-mark manual && \
+	apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false && \
+	rm -rf build /var/lib/apt/lists/*
+ENV PATH=/opt/tool/bin:$PATH
+CMD ["tool"]

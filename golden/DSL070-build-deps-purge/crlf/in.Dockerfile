@@ -1,0 +1,4 @@
+FROM python:3.12-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends gcc libxml2-dev libxslt1-dev \
+ && pip install lxml

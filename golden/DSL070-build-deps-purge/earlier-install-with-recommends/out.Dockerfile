@@ -1,0 +1,15 @@
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+RUN savedAptMark="$(apt-mark showmanual)" \
+    && apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && gcc -O2 -o /usr/local/bin/tick /usr/local/src/tick.c \
+    && apt-mark auto '.*' > /dev/null \
+    && { [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; } \
+    && { find /usr/local/bin/tick -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \) \
+               -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }'; \
+             find /usr/lib -maxdepth 2 -name 'lib*.so' -lname '*.so.*' -xtype f; } \
+           | xargs -r realpath | awk '/^\/(usr\/)?lib(32|64|x32)?\// { sub(/^\/(usr\/)?/, "*"); print }' \
+           | sort -u | { xargs -r dpkg-query --search || true; } | cut -d: -f1 | sort -u \
+           | xargs -r apt-mark manual \
+    && apt-get purge -y --auto-remove \
+    && rm -rf /var/lib/apt/lists/*

@@ -1,0 +1,22 @@
+FROM debian:bookworm-slim
+WORKDIR /app
+COPY . .
+RUN savedAptMark="$(apt-mark showmanual)" \
+    && apt-get update \
+    && apt-get install -y --no-install-recommends python3 python3-venv python3-dev gcc libc6-dev \
+    && python3 -m venv /opt/venv \
+    && /opt/venv/bin/pip install -r requirements.txt \
+    && gcc -O2 -o /usr/local/bin/helper helper.c \
+    && apt-mark auto '.*' > /dev/null \
+    && { [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; } \
+    && apt-mark manual python3 python3-venv \
+    && { find /opt/venv /usr/local/bin/helper -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \) \
+               -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }'; \
+             find /usr/lib -maxdepth 2 -name 'lib*.so' -lname '*.so.*' -xtype f; } \
+           | xargs -r realpath | awk '/^\/(usr\/)?lib(32|64|x32)?\// { sub(/^\/(usr\/)?/, "*"); print }' \
+           | sort -u | { xargs -r dpkg-query --search || true; } | cut -d: -f1 | sort -u \
+           | xargs -r apt-mark manual \
+    && apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false \
+    && rm -rf /var/lib/apt/lists/*
+ENV PATH=/opt/venv/bin:$PATH
+CMD ["python", "main.py"]
