@@ -176,6 +176,7 @@ class RunFacts:
     cgo: bool | None = None  # CGO_ENABLED given on the command
     npm: bool = False
     installs: list[str] = field(default_factory=list)  # "make install" and the like (stop)
+    attr_targets: list[str] = field(default_factory=list)  # paths given to chown/chmod/chgrp
     commands: list[str] = field(default_factory=list)
 
 
@@ -359,6 +360,8 @@ def analyse_run(ctx, ins: Instruction, cwd0: str | None, env: dict, source_dirs:
                 if t is None:
                     raise CannotTell(f"{where}: cannot tell which path `{name}` changes", ins.index)
                 _classify_write(t, facts, source_dirs)
+                if name in ("chown", "chmod", "chgrp"):
+                    facts.attr_targets.append(t)
             continue
         if name in READ_ONLY:
             continue
@@ -1064,6 +1067,7 @@ class _Planner:
                 arts.insert(0, Artifact(VENV, VENV, "dir"))
             self._check_interpreted_entry(arts)
         self._check_trailing(arts)
+        self._check_dir_attrs(arts, setup_runs_of=self._setup_like())
 
         # runtime image
         role = None
@@ -1219,6 +1223,34 @@ class _Planner:
             if ins.index in self.trailing and dests:
                 out += dests
         return out
+
+    def _setup_like(self) -> set[int]:
+        return {i for i in self.region if (r := self.sf.runs.get(i)) and not r.build and r.setup_only
+                and (r.outside or r.users)}
+
+    def _check_dir_attrs(self, arts, setup_runs_of) -> None:
+        """COPY --from copies a folder's contents with their owners and modes,
+        but not the folder itself: its own owner and mode must come about in
+        the runtime stage the same way (WORKDIR, or a RUN replayed there)."""
+        doc = self.doc
+        dirs = [a.dest for a in arts if a.kind == "dir"]
+        for d in dirs:
+            made_by_workdir = False
+            for i in self.region:
+                ins = doc.instructions[i]
+                if ins.keyword == "WORKDIR" and resolve(self.sf.workdirs.get(i), expand(ins.args_text, self.sf.env_at
+                                                                                       .get(i, {})) or "") == d:
+                    made_by_workdir = True
+                if ins.keyword in ("COPY", "ADD") and (ins.flag("chown") or ins.flag("chmod")) \
+                        and not made_by_workdir:
+                    dests = next((x for c, x, _ in self.sf.copies if c is ins), None) or []
+                    if any(x == d or (_copy_is_dir(ins) and x == d) for x in dests):
+                        self.fail(f"line {ins.start_line}: {ins.keyword} --chown/--chmod creates {d}; its owner "
+                                  "would not carry over to the runtime stage", i)
+                r = self.sf.runs.get(i)
+                if r and i not in setup_runs_of and any(under(d, t) for t in r.attr_targets):
+                    self.fail(f"line {r.ins.start_line}: changes the owner or mode of {d}, which would not carry "
+                              "over to the runtime stage", i)
 
     def _check_trailing(self, arts) -> None:
         """Trailing RUNs run in the runtime stage: what they change must be there."""
