@@ -799,6 +799,12 @@ LDD_PATHS = r"""awk '$(NF-1) ~ /^\// { print $(NF-1) }'"""
 DPKG_PATHS = r"""awk '/^\/(usr\/)?lib(32|64|x32)?\// { sub(/^\/(usr\/)?/, ""); print "/" $0; print "/usr/" $0 }'"""
 
 
+# dpkg-query --search answers "libpq5:amd64: /usr/lib/…", "pkg1, pkg2: /path"
+# for a path several packages ship, and "diversion by X from: /path" lines
+# that name no package to mark.
+DPKG_OWNERS = r"""awk -F': ' '$1 !~ /^diversion by / { n = split($1, p, ", "); for (i = 1; i <= n; i++) print p[i] }'"""
+
+
 def ldd_keep_command(dirs: list[str]) -> list[str]:
     """Marks as manually installed the packages owning the shared libraries that
     the files under ``dirs`` link to, and those that the -dev symlinks point
@@ -811,7 +817,8 @@ def ldd_keep_command(dirs: list[str]) -> list[str]:
         "    -exec ldd '{}' ';' 2>/dev/null | " + LDD_PATHS + ";",
         "  find /usr/lib -maxdepth 2 -name 'lib*.so' -lname '*.so.*' -xtype f; }",
         "| xargs -r realpath | " + DPKG_PATHS,
-        "| sort -u | { xargs -r dpkg-query --search 2>/dev/null || true; } | cut -d: -f1 | sort -u",
+        "| sort -u | { xargs -r dpkg-query --search 2>/dev/null || true; }",
+        "| " + DPKG_OWNERS + " | sort -u",
         "| xargs -r apt-mark manual",
     ]
 

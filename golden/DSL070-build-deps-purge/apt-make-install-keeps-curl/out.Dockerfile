@@ -12,8 +12,9 @@ RUN savedAptMark="$(apt-mark showmanual)" && \
     { find /src /usr/local -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \) \
             -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }'; \
           find /usr/lib -maxdepth 2 -name 'lib*.so' -lname '*.so.*' -xtype f; } \
-        | xargs -r realpath | awk '/^\/(usr\/)?lib(32|64|x32)?\// { sub(/^\/(usr\/)?/, "*"); print }' \
-        | sort -u | { xargs -r dpkg-query --search || true; } | cut -d: -f1 | sort -u \
+        | xargs -r realpath | awk '/^\/(usr\/)?lib(32|64|x32)?\// { sub(/^\/(usr\/)?/, ""); print "/" $0; print "/usr/" $0 }' \
+        | sort -u | { xargs -r dpkg-query --search 2>/dev/null || true; } \
+        | awk -F': ' '$1 !~ /^diversion by / { n = split($1, p, ", "); for (i = 1; i <= n; i++) print p[i] }' | sort -u \
         | xargs -r apt-mark manual && \
     apt-get purge -y --auto-remove && \
     rm -rf /var/lib/apt/lists/*
