@@ -179,3 +179,15 @@ def test_every_split_is_stable_and_accepted_by_buildkit():
     # rewrite() checks BuildKit's parser and untouched instructions; a second run changes nothing
     out = split(GO)
     assert split(out) == out
+
+
+@pytest.mark.parametrize("src", [
+    b"FROM python:3.11\nCOPY a.py /a.py\nCMD [\"python\", \"/a.py\"]\n",
+    b"FROM node:20\nRUN apt-get update\nRUN apt-get install -y git\nCMD [\"node\"]\n",
+    b"FROM golang:1.22\nRUN go build -o /a .\nCMD [\"/a\"]\n",
+])
+def test_base_transforms_together_reach_a_fixed_point(src):
+    # slim-base must not undo alpine-base (and the other way round)
+    opts = Options(unsafe=True, select=frozenset({"DSL100", "DSL101", "DSL110", "DSL120"}))
+    out = rewrite(src, opts).output
+    assert rewrite(out, opts).output == out

@@ -77,8 +77,8 @@ class SlimBase(Transform):
             return
         if "slim" not in img.family.variants and "slim" not in img.family.aliases and "slim" not in img.override:
             return
-        if table.is_variant(img, "slim") and "slim" not in img.override:
-            return
+        if "slim" not in img.override and not table.is_variant(img, "full"):
+            return  # already slim (or alpine, or another variant): nothing to do
         slim = table.variant(img, "slim")
         if slim is None or slim == base:
             return
