@@ -340,3 +340,11 @@ def test_mount_shared(value, expected):
     from dslim_rewrite.transforms.dsl001_collapse_run import _mount_shared
 
     assert _mount_shared(value) is expected
+
+
+def test_merged_run_has_at_most_200_commands():
+    from dslim_rewrite.transforms.dsl001_collapse_run import MAX_MERGED_COMMANDS
+
+    bodies = [f"echo {k} && echo {k}" for k in range(250)]
+    after = run_bodies(rewrite(dockerfile(bodies, None), OPTIONS).output)
+    assert [b.count("&&") + 1 for b in after] == [MAX_MERGED_COMMANDS, MAX_MERGED_COMMANDS, 500 - 2 * MAX_MERGED_COMMANDS]

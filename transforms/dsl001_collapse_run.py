@@ -28,6 +28,9 @@ _SUBSHELL_VARS = re.compile(rb"BASHPID|BASH_SUBSHELL")
 # One argument to exec() is at most 128 KiB on Linux (MAX_ARG_STRLEN), and the
 # whole body is one argument of `sh -c`: stay well below.
 MAX_MERGED_BODY = 64 * 1024
+# ... and at most this many `&&`-joined commands: nobody reads a longer RUN, and
+# each `&&` nests one level deeper in the shell parser's tree.
+MAX_MERGED_COMMANDS = 200
 
 # Environment variables that make a non-interactive shell read options or a
 # startup file (ENV is only read by interactive shells: `ARG ENV=prod` is fine).
@@ -47,6 +50,7 @@ class _Body:
     start: int  # file offsets of the body
     end: int
     size: int  # bytes the body adds to a merged body, joint included
+    commands: int  # top-level commands of the body
     flags: tuple[str, ...]
     needs_subshell: bool  # leaks shell state into what follows
     needs_group: bool  # not a plain `a && b` chain
@@ -103,9 +107,9 @@ class CollapseRun(Transform):
     (`SHELL [..., "-e", ...]` or `set -e` in a body) a body with `;`, a loop or a
     conditional is only ever the last one of a merged `RUN`, because the shell
     ignores errexit on the left of `&&`. A body that runs `kill` is also kept
-    last (in a subshell `$$` would still name the whole RUN's shell), and a
-    merged body stays below 64 KiB (the shell gets it as one argument). A
-    sourced file that turns on `set -e` itself is not seen.
+    last (in a subshell `$$` would still name the whole RUN's shell). A merged
+    body stays below 64 KiB (the shell gets it as one argument) and 200
+    commands. A sourced file that turns on `set -e` itself is not seen.
     """
 
     code = "DSL001"
@@ -116,13 +120,13 @@ class CollapseRun(Transform):
         doc = ctx.doc
         shells = _shell_contexts(doc)
         group: list[_Body] = []
-        size = 0
+        size = commands = 0
         prev = None
         for ins in doc.instructions:
             body = self._body(ctx, ins, shells.get(ins.index))
             if body is None:
                 yield from self._merge(ctx, group)
-                group, size, prev = [], 0, None
+                group, size, commands, prev = [], 0, 0, None
                 continue
             if group and (
                 body.flags != group[0].flags
@@ -130,11 +134,13 @@ class CollapseRun(Transform):
                 or body.must_start
                 or _pragma_between(doc, prev, ins)
                 or size + body.size > MAX_MERGED_BODY
+                or commands + body.commands > MAX_MERGED_COMMANDS
             ):
                 yield from self._merge(ctx, group)
-                group, size = [], 0
+                group, size, commands = [], 0, 0
             group.append(body)
             size += body.size
+            commands += body.commands
             prev = ins
         yield from self._merge(ctx, group)
 
@@ -172,6 +178,7 @@ class CollapseRun(Transform):
             needs_group=not script.is_and_chain,
             trailing_semicolon=bool(ops) and len(ops) >= len(items) and ops[-1] == ";",
             size=len(body) + len(ctx.continuation_style[0]) + 10,
+            commands=max(1, len(items)),
             # `kill $$` in a subshell would signal the whole merged RUN
             must_end=(errexit and (not flat or hidden))
             or any(c.name == "kill" for c in script.commands)
