@@ -428,3 +428,35 @@ def test_pre_commit_runs_the_hooks(tmp_path):
     assert (repo / "README.md").read_bytes() == b"FROM x\n"
     git(repo, "add", "-A")
     assert run("dslim-rewrite-check").returncode == 0
+
+
+def test_a_worker_that_crashes_fails_its_file_only(tmp_path):
+    """A crash in native code kills a worker: the run goes on in a new pool,
+    the file it died on is reported as failed, every other file is done."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import os\n"
+        "if os.environ.get('DSLIM_TEST_CRASH'):\n"
+        "    import dslim_rewrite.chain as chain\n"
+        "    real = chain.rewrite\n"
+        "    def rewrite(data, *a, **k):\n"
+        "        if b'CRASH-HERE' in data:\n"
+        "            os._exit(9)\n"
+        "        return real(data, *a, **k)\n"
+        "    chain.rewrite = rewrite\n")
+    root = tmp_path / "root"
+    for i in range(40):
+        write(root, f"s{i:02d}/Dockerfile", OLD)
+    write(root, "s17/Dockerfile", OLD + b"# CRASH-HERE\n")
+    env = {"DSLIM_TEST_CRASH": "1", "PYTHONPATH": str(hook) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    code, out, err = migrate(root, "-j", "2", "--select", "DSL010", "--format", "json", env=env)
+    assert code == 123, err
+    by = {Path(f["path"]).parent.name: f for f in json.loads(out)["files"]}
+    assert by["s17"]["status"] == "failed" and "crashed" in by["s17"]["reason"]
+    assert (root / "s17" / "Dockerfile").read_bytes() == OLD + b"# CRASH-HERE\n"
+    for i in range(40):
+        if i != 17:
+            assert by[f"s{i:02d}"]["status"] == "changed"
+            assert (root / f"s{i:02d}" / "Dockerfile").read_bytes() == NEW
+    assert not list(root.rglob("*.dslim-tmp"))

@@ -2,12 +2,15 @@
 
 The parent process discovers the files and hands them to a pool of worker
 processes in chunks; each worker reads, rewrites and (unless --dry-run)
-writes its files atomically, then reports back. Workers are started with the
-``spawn`` method: BuildKit's parser binding can deadlock in forked children.
+writes its files atomically, and reports each one back as soon as it is
+done. Workers are started with the ``spawn`` method: BuildKit's parser
+binding can deadlock in forked children.
 
 Interrupting (Ctrl-C, SIGINT) stops handing out files; the files being
 written finish, so every file is either the old one or the new one, and no
-temporary file is left behind.
+temporary file is left behind. A worker that dies (a crash in native code)
+costs only the file it died on: the files in flight are run again one by one
+in fresh workers to find it, and the run goes on.
 """
 
 from __future__ import annotations
@@ -225,14 +228,48 @@ class _Flag:
         self.value = True
 
 
-def _init_worker(job: Job, stop) -> None:
+_RESULTS = None  # SimpleQueue to the parent, in workers
+_BUSY = False
+
+
+class _Terminated(BaseException):
+    """SIGTERM while a file is being processed: unwind (write_atomic's
+    cleanup runs), then exit."""
+
+
+def _on_sigterm(signum, frame):
+    if _BUSY:
+        raise _Terminated()
+    os._exit(143)
+
+
+def _init_worker(job: Job, stop, results) -> None:
     # the parent decides when to stop; a worker always finishes its file
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    global _JOB, _STOP
-    _JOB, _STOP = job, stop
+    # the pool terminates the other workers when one dies: leave no temp file
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    global _JOB, _STOP, _RESULTS
+    _JOB, _STOP, _RESULTS = job, stop, results
     from .registry import all_transforms
 
     all_transforms()  # import the transforms once per worker, not per chunk
+
+
+def run_chunk(chunk_id: int, units: list) -> int:
+    """Run a chunk in a worker; each unit's result goes to the parent as soon
+    as it is done (so a crash later in the chunk loses nothing already done)."""
+    global _BUSY
+    try:
+        for i, unit in enumerate(units):
+            _BUSY = True
+            done = run_unit(unit)
+            _BUSY = False
+            _RESULTS.put((chunk_id, i, done))
+    except _Terminated:
+        os._exit(143)
+    finally:
+        _BUSY = False
+    return len(units)
 
 
 class _Skip(Exception):
@@ -552,16 +589,28 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
         return results, stop.is_set()
 
     import multiprocessing
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     ctx = multiprocessing.get_context("spawn")
     stop = ctx.Event()
-    # Workers inherit an ignored SIGINT (a terminal sends it to the whole
-    # process group); only the parent reacts, by setting `stop`.
-    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(job, stop))
-    finally:
-        signal.signal(signal.SIGINT, old)
+    queue = ctx.SimpleQueue()  # unit results; written synchronously by workers
+
+    def new_pool(n: int) -> ProcessPoolExecutor:
+        # Workers are spawned with SIGINT ignored, and keep ignoring it (a
+        # terminal sends it to the whole process group): only the parent
+        # reacts, by setting `stop`; a worker always finishes its file.
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            pool = ProcessPoolExecutor(n, mp_context=ctx, initializer=_init_worker, initargs=(job, stop, queue))
+            # start them all now, while SIGINT is ignored (each submit that
+            # finds no idle worker starts one)
+            for f in [pool.submit(int) for _ in range(n)]:
+                f.result()
+        finally:
+            signal.signal(signal.SIGINT, old)
+        return pool
 
     def on_sigint(signum, frame):
         nonlocal interrupted
@@ -570,19 +619,76 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
             stop.set()
             reporter.line("interrupted: finishing the files being written, then stopping")
 
+    def failed(unit, reason: str, status: str = FAILED) -> tuple[int, list[FileResult]]:
+        if isinstance(unit, PythonUnit):
+            return 1, [FileResult(unit.label, "python", status, reason=reason)]
+        return len(unit.files), [FileResult(lbl, "dockerfile", status, reason=reason) for _, lbl in unit.files]
+
+    size = max(1, min(32, len(units) // (jobs * 8) or 1))
+    chunks = {k: units[i:i + size] for k, i in enumerate(range(0, len(units), size))}
+    pending = deque(chunks)
+    received: dict[int, set[int]] = {k: set() for k in chunks}
+
+    def drain(block_for: int | None = None) -> None:
+        """Take the results that arrived (all of chunk ``block_for``)."""
+        while (block_for is not None and len(received[block_for]) < len(chunks[block_for])) or not queue.empty():
+            cid, i, done = queue.get()
+            received[cid].add(i)
+            take(done)
+
     old = signal.signal(signal.SIGINT, on_sigint)
+    pool = new_pool(jobs)
     try:
-        chunk = max(1, min(64, len(units) // (jobs * 8) or 1))
-        for rs in pool.imap_unordered(run_unit, units, chunksize=chunk):
-            take(rs)
-        pool.close()
-        pool.join()
+        inflight: dict = {}
+        while pending or inflight:
+            if stop.is_set() and pending:
+                for cid in pending:
+                    for u in chunks[cid]:
+                        take(failed(u, "interrupted", NOT_PROCESSED))
+                pending.clear()
+            while pending and len(inflight) < jobs * 2:
+                cid = pending.popleft()
+                inflight[pool.submit(run_chunk, cid, chunks[cid])] = cid
+            if not inflight:
+                break
+            done, _ = wait(inflight, timeout=0.2, return_when=FIRST_COMPLETED)
+            drain()
+            broken = False
+            for fut in done:
+                cid = inflight.pop(fut)
+                try:
+                    fut.result()
+                    drain(block_for=cid)
+                except BrokenProcessPool:
+                    broken = True
+                    inflight[fut] = cid
+            if not broken:
+                continue
+            # A worker died (a crash in native code): the pool is gone. Units
+            # of the chunks in flight that reported nothing are run again one
+            # at a time, each in a fresh worker, to find the one it died on.
+            drain()
+            suspects = [u for cid in inflight.values() for i, u in enumerate(chunks[cid]) if i not in received[cid]]
+            inflight.clear()
+            pool.shutdown(wait=True)
+            for unit in suspects:
+                if stop.is_set():
+                    take(failed(unit, "interrupted", NOT_PROCESSED))
+                    continue
+                solo = new_pool(1)
+                try:
+                    take(solo.submit(run_unit, unit).result())
+                except BrokenProcessPool:
+                    take(failed(unit, "the worker process crashed on it"))
+                finally:
+                    solo.shutdown(wait=True)
+            pool = new_pool(jobs)
     except BaseException:
         stop.set()
-        pool.close()
-        pool.join()  # let workers finish their current file: never half-written
         raise
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # let workers finish their file: never half-written
+        drain()
         signal.signal(signal.SIGINT, old)
     return results, interrupted or stop.is_set()
 
