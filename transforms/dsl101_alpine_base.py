@@ -110,7 +110,7 @@ class AlpineBase(Transform):
     def _edits(self, ctx, stage, img, table):
         from dslim_rewrite.shell import parse_shell
         from dslim_rewrite.shellcmd import apt_subcommand, positionals
-        from dslim_rewrite.stages import CannotTell, exec_form
+        from dslim_rewrite.stages import CannotTell
 
         doc = ctx.doc
         from_ins = doc.instructions[stage.from_index]

@@ -663,15 +663,6 @@ def _evaluate_base(ctx, stage: Stage) -> str | None:
     return expand(base, glob)
 
 
-def _copy_is_dir(ins: Instruction) -> bool:
-    vals = [v for v in ins.value]
-    if ins.heredocs:
-        return False
-    srcs, dest = vals[:-1], vals[-1] if vals else ""
-    return len(srcs) > 1 or dest.endswith("/") or any(has_glob(s) or s in (".", "./") or s.endswith("/")
-                                                        for s in srcs)
-
-
 def _copy_dests(ins: Instruction, w: Walk) -> list[str] | None:
     """Absolute paths a COPY/ADD writes (a folder when it copies into one)."""
     vals = list(ins.value)
@@ -1244,7 +1235,7 @@ class _Planner:
                 if ins.keyword in ("COPY", "ADD") and (ins.flag("chown") or ins.flag("chmod")) \
                         and not made_by_workdir:
                     dests = next((x for c, x, _ in self.sf.copies if c is ins), None) or []
-                    if any(x == d or (_copy_is_dir(ins) and x == d) for x in dests):
+                    if d in dests:
                         self.fail(f"line {ins.start_line}: {ins.keyword} --chown/--chmod creates {d}; its owner "
                                   "would not carry over to the runtime stage", i)
                 r = self.sf.runs.get(i)
@@ -1262,8 +1253,6 @@ class _Planner:
             for p in r.inside:
                 if not under_any(p, roots):
                     self.fail(f"line {r.ins.start_line}: changes {p}, which the runtime stage would not have", i)
-
-    _role = "static"
 
     def _runtime_commands(self) -> set[str]:
         """Commands the image uses at run time: the entry program, the health
@@ -1335,9 +1324,6 @@ class _Planner:
                 self.fail(f"FROM {self.sf.stage.base}: cannot keep the ARG in the runtime image {rt}")
             rt = p
         return rt, kind
-
-    def _has_runtime_runs(self) -> bool:
-        return any(self.doc.instructions[i].keyword == "RUN" for i in self.trailing)
 
     def _platform_unknown(self) -> bool:
         for f in self.from_ins.flags:
@@ -1450,20 +1436,6 @@ class _Planner:
                                                            "STOPSIGNAL", "HEALTHCHECK")):
                 names |= refs(ins.text.decode("utf-8"))
         return names
-
-    def _insert_point(self) -> tuple[int, bool]:
-        """Where the runtime stage text goes: before the trailing block (and
-        the comments directly above it), else at the end of the file."""
-        doc = self.doc
-        if self.trailing:
-            ins = doc.instructions[self.trailing[0]]
-            at = _block_start(doc, ins)
-        else:
-            at = len(doc.data)
-        # a blank line before the new FROM
-        before = doc.data[:at]
-        lead = not before.endswith(b"\n")
-        return at, lead
 
     def _first_pip_run(self) -> int:
         for i in self.region:
