@@ -3,7 +3,8 @@
 A golden case is golden/DSL200-dockerignore/<case>/ with ``in.Dockerfile``,
 an optional ``in.dockerignore`` (the existing file), ``out.dockerignore``
 (absent: the plan must leave the file as it is) and an optional
-``context.toml``: ``files`` are created in the build context, ``tracked``
+``context.toml``: ``files`` are created in the build context (``contents``,
+a table of path = text, creates files with that text), ``tracked``
 (when present) are the files git tracks; without it the context is not in git.
 """
 
@@ -33,10 +34,11 @@ def _context(case: Path, tmp: Path) -> list[str] | None:
     if (case / "in.dockerignore").exists():
         shutil.copyfile(case / "in.dockerignore", tmp / ".dockerignore")
     spec = tomllib.loads((case / "context.toml").read_text()) if (case / "context.toml").exists() else {}
-    for rel in spec.get("files", []):
+    contents = spec.get("contents", {})
+    for rel in [*spec.get("files", []), *contents]:
         p = tmp / rel
         p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_bytes(f"contents of {rel}\n".encode())
+        p.write_bytes(contents.get(rel, f"contents of {rel}\n").encode())
     return spec.get("tracked")
 
 

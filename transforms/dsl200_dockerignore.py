@@ -53,8 +53,9 @@ DEFAULTS = (
 
 # build configuration that reads the version from git (then .git must stay)
 _VCS_VERSIONING = re.compile(
-    rb"setuptools[_-]scm|hatch-vcs|versioneer|dunamai|dynamic-versioning|vcs-versioning|pbr|"
-    rb"git describe|gitpython|git-rev-sync|git-revision", re.I)
+    rb"setuptools[_-]scm|hatch-vcs|versioneer|versioningit|dunamai|dynamic-versioning|vcs-versioning|"
+    rb"git-versioning|\bpbr\b|gitpython|git-rev-sync|git-revision|"
+    rb"\bgit\s+(describe|rev-parse|rev-list|log|show|tag)\b", re.I)
 _VCS_CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "package.json", "build.gradle", "pom.xml",
                      "Cargo.toml", "Makefile", "build.sbt")
 _SEP = re.compile(r"&&|\|\||[;|\n]")
