@@ -231,3 +231,44 @@ def test_could_exclude(pattern, source, expected):
 def test_every_default_is_a_clean_pattern():
     for d in DEFAULTS:
         assert d.pattern == d.pattern.strip() and not d.pattern.startswith(("/", "!"))
+
+
+def _docker() -> str | None:
+    exe = "/usr/bin/docker" if Path("/usr/bin/docker").exists() else shutil.which("docker")
+    if not exe:
+        return None
+    try:
+        ok = subprocess.run([exe, "info"], capture_output=True, timeout=20).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return exe if ok else None
+
+
+@pytest.mark.e2e
+def test_pattern_semantics_agree_with_buildkit(tmp_path):
+    """BuildKit is the oracle: build FROM scratch with COPY . / and export the
+    result; exactly the files our matcher keeps must arrive."""
+    exe = _docker()
+    if exe is None:
+        pytest.skip("no Docker engine reachable (tests/e2e/engine.sh starts one)")
+    ctx = tmp_path / "ctx"
+    paths = [".git/config", "sub/.git/config", "a/__pycache__/x.cpython-312.pyc", "x.pyc", "deep/y/z.pyc",
+             ".venv/bin/python", "sub/.venv/x", ".env", "sub/.env", ".env.example", "k.pem", "certs/a.pem",
+             "certs/b.pem", "node_modules/m/i.js", "pkg/node_modules/m/i.js", "dist/a.js", "src/dist/b.js",
+             "id_rsa", "keys/id_rsa", "id_rsa.pub", "keep.txt", "x.key", "docs/a.md", "docs/sub/b.md"]
+    for rel in paths:
+        write = ctx / rel
+        write.parent.mkdir(parents=True, exist_ok=True)
+        write.write_bytes(rel.encode())
+    (ctx / "Dockerfile").write_bytes(b"FROM scratch\nCOPY . /\n")
+    lines = [d.pattern for d in DEFAULTS] + ["docs/*.md", "!certs/a.pem", "# comment", ""]
+    (ctx / ".dockerignore").write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out"
+    proc = subprocess.run([exe, "build", "--network=host", "-q", "-o", f"type=local,dest={out}", str(ctx)],
+                          capture_output=True, env={**__import__("os").environ, "DOCKER_BUILDKIT": "1"}, timeout=300)
+    if proc.returncode != 0:
+        pytest.skip(f"the engine cannot build here: {proc.stderr.decode()[-300:]}")
+    got = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    rules = IgnoreRules(lines)
+    want = sorted(rel for rel in [*paths, "Dockerfile", ".dockerignore"] if not rules.excluded(rel))
+    assert got == want
