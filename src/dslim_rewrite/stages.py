@@ -1350,33 +1350,13 @@ class _Planner:
                 return True
         return False
 
+
     def _go_flags(self) -> list[Edit]:
         """CGO_ENABLED=0 -trimpath -ldflags="-s -w" for a static Go build."""
         if self.eco != "go" or self._cgo():
             return []
-        edits = []
-        for i in self.region:
-            r = self.sf.runs.get(i)
-            if r is None:
-                continue
-            ins = r.ins
-            for cmd in r.go_builds:
-                sub = cmd.words[1] if len(cmd.words) > 1 else None
-                if sub is None:
-                    continue
-                args = cmd.args
-                if not any(a.startswith("CGO_ENABLED=") for a in cmd.assignments) and self.sf.cgo_env is None:
-                    at = self.ctx.pos(ins, cmd.start)
-                    edits.append(Edit(at, at, b"CGO_ENABLED=0 "))
-                add = ""
-                if "-trimpath" not in args:
-                    add += " -trimpath"
-                if not any(a.startswith(("-ldflags", "--ldflags")) for a in args):
-                    add += ' -ldflags="-s -w"'
-                if add:
-                    at = self.ctx.pos(ins, sub.end)
-                    edits.append(Edit(at, at, add.encode()))
-        return edits
+        return go_static_edits(self.ctx, [self.sf.runs[i] for i in self.region if i in self.sf.runs],
+                               self.sf.cgo_env)
 
     def _check_users(self, runtime_image, setup_runs) -> None:
         made = set()
@@ -1458,6 +1438,47 @@ class _Planner:
                     return "python" + m.group(2)
                 return "python3"
         return "python3"
+
+
+def go_static_edits(ctx, runs: list[RunFacts], cgo_env: bool | None) -> list[Edit]:
+    """Edits that make every ``go build``/``go install`` of ``runs`` static and
+    small: ``CGO_ENABLED=0`` (unless the stage or the command sets it),
+    ``-trimpath`` and ``-ldflags="-s -w"`` (unless given)."""
+    edits = []
+    for r in runs:
+        ins = r.ins
+        for cmd in r.go_builds:
+            sub = cmd.words[1] if len(cmd.words) > 1 else None
+            if sub is None:
+                continue
+            args = cmd.args
+            if not any(a.startswith("CGO_ENABLED=") for a in cmd.assignments) and cgo_env is None:
+                at = ctx.pos(ins, cmd.start)
+                edits.append(Edit(at, at, b"CGO_ENABLED=0 "))
+            add = ""
+            if "-trimpath" not in args:
+                add += " -trimpath"
+            if not any(a.startswith(("-ldflags", "--ldflags")) for a in args):
+                add += ' -ldflags="-s -w"'
+            if add:
+                at = ctx.pos(ins, sub.end)
+                edits.append(Edit(at, at, add.encode()))
+    return edits
+
+
+def stage_needs_cgo(sf: StageFacts) -> str | None:
+    """Why a stage's Go build needs cgo (None: nothing says it does)."""
+    if sf.cgo_env:
+        return "ENV CGO_ENABLED=1"
+    for r in sf.runs.values():
+        if r.cgo:
+            return f"line {r.ins.start_line}: CGO_ENABLED=1"
+        dev = [p for p in r.packages if p.split("=")[0].endswith("-dev")]
+        if dev:
+            return f"line {r.ins.start_line}: installs {dev[0]} (a C library for cgo)"
+        if "c" in r.ecosystems:
+            return f"line {r.ins.start_line}: runs a C tool chain"
+    return None
 
 
 def _literal(image: str, original: str, evaluated: str) -> str:
