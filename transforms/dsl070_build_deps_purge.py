@@ -826,9 +826,12 @@ def ldd_keep_command(dirs: list[str]) -> list[str]:
 def apt_purge_commands(dirs: list[str], keep: list[str], recommends_important: bool,
                        remove_lists: bool) -> list[list[str]]:
     """The commands that follow the build, each as its physical lines."""
+    # -qq rather than "> /dev/null": the shell parser (tree-sitter-bash) reads
+    # "a && b > /dev/null" as a redirect of the whole list, which blurs the
+    # commands of the RUN for every transform that reads it afterwards.
     out = [
-        ["apt-mark auto '.*' > /dev/null"],
-        ['{ [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; }'],
+        ["apt-mark -qq auto '.*'"],
+        ['{ [ -z "$savedAptMark" ] || apt-mark -qq manual $savedAptMark; }'],
     ]
     if keep:
         out.append(["apt-mark manual " + " ".join(keep)])
@@ -927,8 +930,8 @@ class BuildDepsPurge(Transform):
         && apt-get update \\
         && apt-get install -y --no-install-recommends gcc libpq-dev \\
         && pip install psycopg2==2.9.9 \\
-        && apt-mark auto '.*' > /dev/null \\
-        && { [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; } \\
+        && apt-mark -qq auto '.*' \\
+        && { [ -z "$savedAptMark" ] || apt-mark -qq manual $savedAptMark; } \\
         && { find /usr/local -type f … -exec ldd '{}' ';' … } | … | xargs -r apt-mark manual \\
         && apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false \\
         && rm -rf /var/lib/apt/lists/*

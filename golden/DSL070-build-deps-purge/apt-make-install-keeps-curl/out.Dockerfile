@@ -6,8 +6,8 @@ RUN savedAptMark="$(apt-mark showmanual)" && \
     apt-get install -y build-essential curl && \
     make && \
     make install PREFIX=/usr/local && \
-    apt-mark auto '.*' > /dev/null && \
-    { [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; } && \
+    apt-mark -qq auto '.*' && \
+    { [ -z "$savedAptMark" ] || apt-mark -qq manual $savedAptMark; } && \
     apt-mark manual curl && \
     { find /src /usr/local -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \) \
             -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }'; \

@@ -5,8 +5,8 @@ RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \
     && apt-get update \
     && apt-get install -y --no-install-recommends gcc libpq-dev \
     && pip install psycopg2 \
-    && apt-mark auto '.*' > /dev/null \
-    && { [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; } \
+    && apt-mark -qq auto '.*' \
+    && { [ -z "$savedAptMark" ] || apt-mark -qq manual $savedAptMark; } \
     && { find /usr/local -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \) \
                -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }'; \
              find /usr/lib -maxdepth 2 -name 'lib*.so' -lname '*.so.*' -xtype f; } \

@@ -7,8 +7,8 @@ RUN savedAptMark="$(apt-mark showmanual)" && \
 	cmake -S . -B build -DCMAKE_INSTALL_PREFIX=/opt/tool && \
 	cmake --build build && \
 	cmake --install build && \
-	apt-mark auto '.*' > /dev/null && \
-	{ [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; } && \
+	apt-mark -qq auto '.*' && \
+	{ [ -z "$savedAptMark" ] || apt-mark -qq manual $savedAptMark; } && \
 	{ find /opt/tool -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \) \
 		    -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }'; \
 		  find /usr/lib -maxdepth 2 -name 'lib*.so' -lname '*.so.*' -xtype f; } \

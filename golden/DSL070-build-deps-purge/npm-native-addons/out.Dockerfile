@@ -5,8 +5,8 @@ RUN savedAptMark="$(apt-mark showmanual)" \
     && apt-get update \
     && apt-get install -y --no-install-recommends python3 make g++ \
     && npm ci --omit=dev \
-    && apt-mark auto '.*' > /dev/null \
-    && { [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; } \
+    && apt-mark -qq auto '.*' \
+    && { [ -z "$savedAptMark" ] || apt-mark -qq manual $savedAptMark; } \
     && apt-mark manual python3 \
     && { find /app -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \) \
                -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }'; \

@@ -7,8 +7,8 @@ RUN savedAptMark="$(apt-mark showmanual)" \
     && python3 -m venv /opt/venv \
     && /opt/venv/bin/pip install -r requirements.txt \
     && gcc -O2 -o /usr/local/bin/helper helper.c \
-    && apt-mark auto '.*' > /dev/null \
-    && { [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; } \
+    && apt-mark -qq auto '.*' \
+    && { [ -z "$savedAptMark" ] || apt-mark -qq manual $savedAptMark; } \
     && apt-mark manual python3 python3-venv \
     && { find /opt/venv /usr/local/bin/helper -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \) \
                -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }'; \
