@@ -1,0 +1,5 @@
+﻿# syntax=docker/dockerfile:1
+FROM python:3.12-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpq5 \
+ && rm -rf /var/lib/apt/lists/*
