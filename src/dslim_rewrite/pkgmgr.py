@@ -23,6 +23,7 @@ failure the body had.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -141,7 +142,16 @@ def unwrap(cmd: Command) -> Invocation | None:
     return Invocation(cmd, name, rest, sudo, env)
 
 
+_SEEN: dict[int, tuple[weakref.ref, list[Invocation]]] = {}
+
+
 def invocations(script: Script) -> list[Invocation]:
+    """Every simple command of the body, unwrapped, in order. Computed once per
+    parsed body (every transform asks); the list must not be changed."""
+    key = id(script)
+    hit = _SEEN.get(key)
+    if hit is not None and hit[0]() is script:
+        return hit[1]
     out = []
     for c in script.commands:
         if c.kind != "command":
@@ -149,6 +159,7 @@ def invocations(script: Script) -> list[Invocation]:
         inv = unwrap(c)
         if inv is not None:
             out.append(inv)
+    _SEEN[key] = (weakref.ref(script, lambda _ref, k=key: _SEEN.pop(k, None)), out)
     return out
 
 
@@ -331,8 +342,9 @@ def lineage_before(doc: Document, ins: Instruction) -> Iterator[Instruction]:
     while cur is not None and cur not in seen:
         seen.add(cur)
         for i in doc.stages[cur].instructions:
-            if i < ins.index:
-                yield doc.instructions[i]
+            if i >= ins.index:
+                break
+            yield doc.instructions[i]
         parent = by_name.get(doc.stages[cur].base.lower())
         cur = parent if parent is not None and parent < cur else None
 

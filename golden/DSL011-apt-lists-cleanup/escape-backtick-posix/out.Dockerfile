@@ -1,0 +1,6 @@
+# escape=`
+FROM debian:bookworm
+SHELL ["/bin/sh", "-c"]
+RUN apt-get update && `
+    apt-get install -y curl && `
+    rm -rf /var/lib/apt/lists/*
