@@ -583,3 +583,19 @@ def test_verify_help_loads_no_docker_sdk():
              "print('docker' in sys.modules, 'requests' in sys.modules)\n")
     p = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert p.stdout.split() == ["False", "False"], p.stderr
+
+
+def test_table_output(tmp_path):
+    e = fake([_run(0, b"ok"), _run(0, b"ok")], [_run(2, b"no")], after_tars=[BASE_TAR])
+    r = verify_with(e, tmp_path)
+    out = io.StringIO()
+    ver.print_table(r, [], out=out)
+    text = out.getvalue()
+    assert "the rewrite changes nothing" in text  # no fixes were passed
+    assert "DIFFERS:" in text and "behaviour differs: exit code 0 -> 2, stdout differs" in text
+    assert "/app/main" in text
+    e = fake([_run(0, b"ok")], [_run(0, b"ok")])
+    r = verify_with(e, tmp_path)
+    out = io.StringIO()
+    ver.print_table(r, [], out=out)
+    assert "PRESERVED: build, behaviour, config and files" in out.getvalue()

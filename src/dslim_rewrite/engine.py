@@ -9,7 +9,7 @@ only.
 - Builds go through the docker CLI with ``DOCKER_BUILDKIT=1`` when a client that
   can use BuildKit is found (``$DSLIM_DOCKER_CLI``, else Debian's
   ``/usr/bin/docker``, else a ``docker`` on PATH that has buildx); otherwise
-  through the SDK's classic builder. Builds use host networking (no bridge
+  (or with ``DSLIM_DOCKER_CLI=sdk``) through the SDK's classic builder. Builds use host networking (no bridge
   exists on the machines this runs on); containers run with no network.
 
 The second half of the module reads an image as ``docker save`` writes it and
@@ -76,6 +76,8 @@ def engine_host() -> str:
 def find_cli() -> tuple[str | None, bool]:
     """(path of a docker CLI, whether it builds with BuildKit)."""
     forced = os.environ.get("DSLIM_DOCKER_CLI")
+    if forced == "sdk":  # the SDK's classic builder, even when a CLI is there
+        return None, False
     if forced:
         return forced, True
     if os.access(DEFAULT_CLI, os.X_OK):

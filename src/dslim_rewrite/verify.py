@@ -65,6 +65,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -89,7 +90,7 @@ CACHE_GLOBS = ("home/*/.cache/*", "home/*/.npm/*", "*/__pycache__/*", "*.pyc", "
 # Cache trees whose bytes the report shows for both images (what cleanups target).
 CACHE_REPORT = {
     "apt lists": "var/lib/apt/lists", "apt archives": "var/cache/apt", "debconf cache": "var/cache/debconf",
-    "pip cache": "root/.cache/pip", "npm cache": "root/.npm", "yarn cache": "usr/local/share/.cache/yarn",
+    "pip cache": "root/.cache/pip", "npm cache": "root/.npm/_cacache", "yarn cache": "usr/local/share/.cache/yarn",
     "go build cache": "root/.cache/go-build", "go module cache": "go/pkg/mod",
 }
 OUTPUT_KEEP = 4000  # characters of each output kept in the report
@@ -747,14 +748,17 @@ def verify_command(
         _err(f"error: {e}; {START_HINT}")
         raise typer.Exit(EXIT_NO_ENGINE)
 
-    # a SIGTERM must still run the clean-up below (SystemExit unwinds `finally`)
-    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    # a SIGTERM must still run the clean-up (SystemExit unwinds `finally`);
+    # handlers can only be set from the main thread
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM)) if main_thread else None
     try:
         report = run_verify(engine, dockerfile, data, result.output, ctx_dir, smoke=smoke_argv, timeout=timeout,
                             build_args=args, no_cache=no_cache, keep_images=keep_images,
                             allow_lost=list(allow_lost or []))
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
         engine.close()
     report["fixes"] = [{"code": f.code, "line": f.line, "message": f.message, "safety": str(f.safety)}
                        for f in result.applied]
