@@ -93,7 +93,6 @@ _PIP_VALUE_OPTS = {"-r", "--requirement", "-c", "--constraint", "-e", "--editabl
                    "--retries", "--timeout", "--exists-action", "--log", "--config-settings", "-C",
                    "--global-option", "--install-option", "--no-binary", "--only-binary", "--report",
                    "--python", "--root-user-action"}
-_PIPEFAIL = re.compile(rb"pipefail")
 
 
 def is_build_package(name: str) -> bool:
@@ -182,7 +181,6 @@ class Environment:
     cwd: str | None  # None: unknown
     user_root: bool
     env: dict[str, str] = field(default_factory=dict)
-    pipefail: bool = False
     venvs: list[str] = field(default_factory=list)
     recommends_everywhere_off: bool = True  # every earlier apt install used --no-install-recommends
     apk_python: bool = False  # Alpine's python3 is installed with apk
@@ -230,10 +228,6 @@ def environment(ctx, ins) -> Environment:
                 for v in vals:
                     name, _, val = v.partition("=")
                     env.env.setdefault(name, val)
-        elif kw == "SHELL" and _PIPEFAIL.search(other.text):
-            env.pipefail = True
-        elif kw == "SHELL":
-            env.pipefail = False
         elif kw == "RUN":
             if _NO_RECOMMENDS.search(other.text.decode("utf-8", "replace")):
                 env.recommends_config_off = True
@@ -390,6 +384,8 @@ class BuildScan:
             return  # prepares a build; makes nothing to install
         if tool in ("cp", "mv", "install", "rsync"):
             self._copy(inv)
+            if tool == "mv":
+                self._moved(inv)
             return
         if tool in ("tar", "unzip", "bsdtar"):
             self._extract(inv)
@@ -745,6 +741,13 @@ class BuildScan:
             raise Unknown(f"`{what}` unpacks into {d}")
         self.add(d, what)
 
+    def _moved(self, inv) -> None:
+        """``mv a b``: ``a`` is gone afterwards."""
+        pos = [a for a in inv.args if not a.startswith("-")]
+        for a in pos[:-1]:
+            if _literal(a) and (a.startswith("/") or (self.cwd and self.cwd_certain)):
+                self.removed.append(a if a.startswith("/") else posixpath.join(self.cwd, a))
+
     def _rm(self, inv) -> None:
         args = inv.args
         for a in args:
@@ -810,11 +813,14 @@ def ldd_keep_command(dirs: list[str]) -> list[str]:
     the files under ``dirs`` link to, and those that the -dev symlinks point
     at (a library loaded with dlopen/ctypes is found through them).
 
-    Returned as the pieces of one command, one per physical line."""
+    Returned as the pieces of one command, one per physical line.
+
+    Every step succeeds under ``set -e -o pipefail`` too: a folder that is
+    gone or a library no package owns only means there is nothing to keep."""
     where = " ".join(dirs)
     return [
         "{ find " + where + r" -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \)",
-        "    -exec ldd '{}' ';' 2>/dev/null | " + LDD_PATHS + ";",
+        "    -exec ldd '{}' ';' 2>/dev/null | " + LDD_PATHS + " || true;",
         "  find /usr/lib -maxdepth 2 -name 'lib*.so' -lname '*.so.*' -xtype f; }",
         "| xargs -r realpath | " + DPKG_PATHS,
         "| sort -u | { xargs -r dpkg-query --search 2>/dev/null || true; }",
@@ -861,7 +867,7 @@ def apk_purge_commands(dirs: list[str], keep: list[str], opts: list[str], run_vi
     the kept packages go into a virtual package, then the build one goes."""
     where = " ".join(dirs)
     find = [
-        'runDeps="$(scanelf --needed --nobanner --format \'%n#p\' --recursive ' + where,
+        'runDeps="$({ scanelf --needed --nobanner --format \'%n#p\' --recursive ' + where + " || true; }",
         "| tr ',' '\\n' | sort -u",
         "| awk 'system(\"[ -e /usr/lib/\" $1 \" ] || [ -e /lib/\" $1 \" ]\") == 0 { print \"so:\" $1 }')\"",
     ]
@@ -949,9 +955,8 @@ class BuildDepsPurge(Transform):
       and no `CMD`/`ENTRYPOINT`/`HEALTHCHECK` runs a compiler, make, pip,
       npm, gem and the like;
     - every command after the install is one whose output folder is known;
-    - the stage ends up in the final image, and the shell is POSIX without
-      `pipefail` for apt (the library lookup tolerates libraries no package
-      owns only without it) — with `pipefail` a note is given instead.
+    - the stage ends up in the final image, and the shell is POSIX (the
+      added commands also hold under `set -e -o pipefail`).
 
     Packages named in the install that are not build tools (`curl`, `python3`)
     are marked manual so they stay; `python3-dev`, `ruby-dev` and
@@ -1017,8 +1022,6 @@ class BuildDepsPurge(Transform):
         if any(("apk" if v.tool == "apk" else "apt") != manager for v in installs):
             return "the RUN installs with both apt and apk"
         env = environment(ctx, ins)
-        if manager == "apt" and (env.pipefail or _PIPEFAIL.search(text)):
-            return "pipefail is set, and the library lookup must tolerate libraries no package owns"
         if not env.user_root:
             return "the RUN does not run as root"
         from dslim_rewrite.pkgmgr import item_of

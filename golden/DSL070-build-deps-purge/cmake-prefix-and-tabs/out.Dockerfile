@@ -10,7 +10,7 @@ RUN savedAptMark="$(apt-mark showmanual)" && \
 	apt-mark -qq auto '.*' && \
 	{ [ -z "$savedAptMark" ] || apt-mark -qq manual $savedAptMark; } && \
 	{ find /opt/tool -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \) \
-		    -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }'; \
+		    -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }' || true; \
 		  find /usr/lib -maxdepth 2 -name 'lib*.so' -lname '*.so.*' -xtype f; } \
 		| xargs -r realpath | awk '/^\/(usr\/)?lib(32|64|x32)?\// { sub(/^\/(usr\/)?/, ""); print "/" $0; print "/usr/" $0 }' \
 		| sort -u | { xargs -r dpkg-query --search 2>/dev/null || true; } \

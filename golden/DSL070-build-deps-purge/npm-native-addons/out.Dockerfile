@@ -9,7 +9,7 @@ RUN savedAptMark="$(apt-mark showmanual)" \
     && { [ -z "$savedAptMark" ] || apt-mark -qq manual $savedAptMark; } \
     && apt-mark manual python3 \
     && { find /app -type f \( -perm /111 -o -name '*.so' -o -name '*.so.*' \) \
-               -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }'; \
+               -exec ldd '{}' ';' 2>/dev/null | awk '$(NF-1) ~ /^\// { print $(NF-1) }' || true; \
              find /usr/lib -maxdepth 2 -name 'lib*.so' -lname '*.so.*' -xtype f; } \
            | xargs -r realpath | awk '/^\/(usr\/)?lib(32|64|x32)?\// { sub(/^\/(usr\/)?/, ""); print "/" $0; print "/usr/" $0 }' \
            | sort -u | { xargs -r dpkg-query --search 2>/dev/null || true; } \
