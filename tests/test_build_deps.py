@@ -381,3 +381,77 @@ def test_message_names_what_goes():
     src = (GOLDEN / "apt-pip-psycopg2" / "in.Dockerfile").read_bytes()
     fix = _run(src).applied[0]
     assert fix.code == "DSL070" and "gcc, libpq-dev" in fix.message and "/usr/local" in fix.message
+
+
+# -- on a real engine ---------------------------------------------------------------------
+
+DOCKER = "/usr/bin/docker"
+
+
+def _docker(*args: str, check: bool = True, timeout: int = 900) -> subprocess.CompletedProcess:
+    env = dict(os.environ, DOCKER_BUILDKIT="1")
+    p = subprocess.run([DOCKER, *args], capture_output=True, text=True, env=env, timeout=timeout)
+    if check and p.returncode != 0:
+        raise AssertionError(f"docker {' '.join(args[:3])} failed:\n{p.stdout[-3000:]}\n{p.stderr[-3000:]}")
+    return p
+
+
+@pytest.fixture(scope="module")
+def engine(request):
+    problem = None
+    if not Path(DOCKER).exists():
+        problem = f"{DOCKER} not installed (tests/e2e/engine.sh)"
+    elif _docker("info", check=False, timeout=30).returncode != 0:
+        problem = "no Docker engine answers (tests/e2e/engine.sh)"
+    elif _docker("image", "inspect", "debian:bookworm-slim", check=False).returncode != 0:
+        problem = "stand-in debian:bookworm-slim missing (tests/e2e/standins.sh)"
+    if problem:
+        if request.config.getoption("--require-docker"):
+            pytest.fail(problem)
+        pytest.skip(problem)
+    return DOCKER
+
+
+PQVER = """#include <stdio.h>
+#include <libpq-fe.h>
+int main(void) { printf("libpq %d\\n", PQlibVersion()); return 0; }
+"""
+
+PQVER_DOCKERFILE = """FROM debian:bookworm-slim
+WORKDIR /src
+COPY pqver.c .
+RUN apt-get update \\
+    && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev \\
+    && gcc -O2 -I/usr/include/postgresql -o /usr/local/bin/pqver pqver.c -lpq \\
+    && rm -rf /var/lib/apt/lists/*
+CMD ["pqver"]
+"""
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_purged_image_runs_and_keeps_the_linked_library(engine, tmp_path: Path):
+    (tmp_path / "pqver.c").write_text(PQVER)
+    (tmp_path / "Dockerfile.before").write_text(PQVER_DOCKERFILE)
+    after = _run(PQVER_DOCKERFILE.encode()).output
+    assert b"apt-get purge" in after
+    (tmp_path / "Dockerfile.after").write_bytes(after)
+    tag = "dslim-test-dsl070"
+    sizes, outputs, packages = {}, {}, {}
+    for v in ("before", "after"):
+        _docker("build", "--network=host", "-q", "-f", str(tmp_path / f"Dockerfile.{v}"), "-t", f"{tag}:{v}",
+                str(tmp_path))
+        outputs[v] = _docker("run", "--rm", "--network=none", f"{tag}:{v}").stdout
+        sizes[v] = int(_docker("image", "inspect", "-f", "{{.Size}}", f"{tag}:{v}").stdout)
+        packages[v] = set(_docker("run", "--rm", "--network=none", f"{tag}:{v}", "dpkg-query", "-W",
+                                  "-f=${Package}\\n").stdout.split())
+    try:
+        assert outputs["before"] == outputs["after"] and outputs["after"].startswith("libpq ")
+        assert {"libpq5"} <= packages["after"]
+        assert not {"gcc", "libpq-dev", "libc6-dev", "cpp"} & packages["after"]
+        assert {"gcc", "libpq-dev"} <= packages["before"]
+        # the toolchain is most of the first image; what stays is the base and libpq5
+        assert sizes["after"] < sizes["before"] * 0.6, sizes
+    finally:
+        for v in ("before", "after"):
+            _docker("image", "rm", f"{tag}:{v}", check=False)
