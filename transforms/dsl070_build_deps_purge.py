@@ -64,6 +64,7 @@ _HARMLESS = frozenset({
     "which", "type", "hash", "mktemp", "basename", "dirname", "readlink", "realpath", "stat", "du", "df",
     "diff", "cmp", "file", "patch", "ldd", "dpkg", "dpkg-query", "update-alternatives", "ssh-keyscan",
     "apt-cache", "command", "exit", "cd", "pushd", "popd", "python", "python3",
+    "a2enmod", "a2dismod", "a2ensite", "a2dissite", "a2enconf", "localedef", "setcap", "ln",
 })
 
 # Folders a build must not install into: they hold packaged files, and a scan

@@ -267,11 +267,12 @@ class CacheMount(Transform):
     it from what comes next, so every RUN of the stages joined by `FROM`
     gets the mount or none does: apt lists (each RUN reading them must run
     `apt-get update` itself), Go modules and Cargo registries (no other RUN,
-    CMD or ENTRYPOINT may use them). A RUN as a user other than root, a
-    cache moved by an environment variable (`PIP_CACHE_DIR`, `GOMODCACHE`,
-    `CARGO_HOME` set to something else than a plain path, …), an `ONBUILD`
-    trigger, or a `COPY --from` reading the cache also stops it, with a
-    note. apk is left alone: `apk add --no-cache` writes nothing to keep,
+    CMD or ENTRYPOINT may use them, and no COPY may put files where the
+    mount would hide them). A RUN as a user other than root, a cache moved
+    by an environment variable (`PIP_CACHE_DIR`, `GOMODCACHE`, `CARGO_HOME`
+    set to something else than a plain path, …), an `ONBUILD` trigger, or a
+    `COPY --from` reading the cache also stops it, with a note. The folder a
+    mount goes on is left in the image, empty, when it did not exist. apk is left alone: `apk add --no-cache` writes nothing to keep,
     apk caches packages only when `/etc/apk/cache` is set up in the image,
     and a mounted index could be hours old. Never mount a Cargo `target/`
     folder whose build output the image needs: the files would stay on the
@@ -373,8 +374,9 @@ class CacheMount(Transform):
         env = environment(ctx, ins)
         out = []
         if use.apk_without_no_cache:
-            notes.append((ins.index, "apk: no cache mount (`apk add --no-cache` writes nothing to the layer; "
-                                     "a mounted index could be hours old)"))
+            notes.append((ins.index, "apk: no cache mount; `apk add --no-cache` keeps the index out of the layer "
+                                     "(apk caches packages only with /etc/apk/cache set up, and a mounted "
+                                     "index could be hours old)"))
         if not env.user_root:
             if use.pip or use.npm or use.yarn or use.go_build:
                 notes.append((ins.index, "no cache mount: the RUN runs as another user than root"))
