@@ -455,3 +455,18 @@ def test_purged_image_runs_and_keeps_the_linked_library(engine, tmp_path: Path):
     finally:
         for v in ("before", "after"):
             _docker("image", "rm", f"{tag}:{v}", check=False)
+
+
+def test_environment_follows_stages():
+    from dslim_rewrite.context import Context
+
+    doc = parse(b"FROM python:3.12 AS base\nARG TOKEN=x\nENV PIP_TARGET=/opt/p\nWORKDIR app\nUSER app\n"
+                b"RUN true\nFROM base\nRUN true\nFROM golang:1.22\nRUN true\n")
+    ctx = Context(doc, UNSAFE)
+    runs = [i for i in doc.instructions if i.keyword == "RUN"]
+    first, child, other = (m.environment(ctx, r) for r in runs)
+    assert (first.cwd, first.user_root, first.env) == ("/app", False, {"TOKEN": "x", "PIP_TARGET": "/opt/p"})
+    assert (child.cwd, child.user_root, child.env) == ("/app", False, {"PIP_TARGET": "/opt/p"})  # ARG stays behind
+    assert (other.cwd, other.user_root, other.env) == ("/go", True, {})
+    first.env["X"] = "1"  # a copy: the next caller does not see it
+    assert "X" not in m.environment(ctx, runs[0]).env

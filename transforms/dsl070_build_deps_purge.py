@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dslim_rewrite.fixes import Safety, Transform
 from dslim_rewrite.registry import register
@@ -196,48 +196,87 @@ class Environment:
                 return entry
         return None
 
+    def clone(self) -> "Environment":
+        return replace(self, env=dict(self.env), venvs=list(self.venvs))
+
     @property
     def recommends_off(self) -> bool:
         return self.recommends_everywhere_off or self.recommends_config_off
 
 
+_ENVIRONMENTS: "weakref.WeakKeyDictionary" = None  # Context -> {instruction index: Environment}
+
+
 def environment(ctx, ins) -> Environment:
-    doc = ctx.doc
-    base = root_base(doc, ins)
-    env = Environment(cwd=_BASE_WORKDIR.get(base), user_root=True)
+    """What the instructions before ``ins`` set up (a copy: callers add to it)."""
+    global _ENVIRONMENTS
+    import weakref
+
+    if _ENVIRONMENTS is None:
+        _ENVIRONMENTS = weakref.WeakKeyDictionary()
+    table = _ENVIRONMENTS.get(ctx)
+    if table is None:
+        table = _ENVIRONMENTS[ctx] = _all_environments(ctx)
+    env = table.get(ins.index)
+    return env.clone() if env is not None else Environment(cwd=None, user_root=True)
+
+
+def _all_environments(ctx) -> dict[int, Environment]:
+    """One pass over the file: the environment before each instruction. A
+    stage built FROM another starts with that stage's environment, less its
+    build arguments (ARG values do not cross stages)."""
     from dslim_rewrite.pkgmgr import invocations
 
-    for other in history(doc, ins):
-        kw = other.keyword
-        if kw == "WORKDIR":
-            w = other.value[0] if other.value else ""
-            if not _literal(w):
-                env.cwd = None
-            elif w.startswith("/"):
-                env.cwd = _norm(w)
-            elif env.cwd is not None:
-                env.cwd = _norm(posixpath.join(env.cwd, w))
-        elif kw == "USER":
-            u = (other.value[0] if other.value else "").split(":", 1)[0]
-            env.user_root = u in ("root", "0")
-        elif kw in ("ENV", "ARG"):
-            vals = list(other.value)
-            if kw == "ENV":
+    doc = ctx.doc
+    by_name = {s.name.lower(): s.index for s in doc.stages if s.name}
+    ends: dict[int, tuple[Environment, set[str]]] = {}
+    table: dict[int, Environment] = {}
+    for stage in doc.stages:
+        parent = by_name.get(stage.base.lower())
+        if parent is not None and parent < stage.index and parent in ends:
+            env = ends[parent][0].clone()
+            for name in ends[parent][1]:
+                env.env.pop(name, None)
+        else:
+            base = "" if "$" in stage.base else image_repo(stage.base)
+            env = Environment(cwd=_BASE_WORKDIR.get(base), user_root=True)
+        args: set[str] = set()
+        for i in stage.instructions:
+            other = doc.instructions[i]
+            table[i] = env.clone()
+            kw = other.keyword
+            if kw == "WORKDIR":
+                w = other.value[0] if other.value else ""
+                if not _literal(w):
+                    env.cwd = None
+                elif w.startswith("/"):
+                    env.cwd = _norm(w)
+                elif env.cwd is not None:
+                    env.cwd = _norm(posixpath.join(env.cwd, w))
+            elif kw == "USER":
+                u = (other.value[0] if other.value else "").split(":", 1)[0]
+                env.user_root = u in ("root", "0")
+            elif kw == "ENV":
+                vals = list(other.value)
                 for k in range(0, len(vals) - 1, 2):
                     env.env[vals[k]] = vals[k + 1]
-            else:
-                for v in vals:
+                    args.discard(vals[k])
+            elif kw == "ARG":
+                for v in other.value:
                     name, _, val = v.partition("=")
-                    env.env.setdefault(name, val)
-        elif kw == "RUN":
-            if _NO_RECOMMENDS.search(other.text.decode("utf-8", "replace")):
-                env.recommends_config_off = True
-            script = ctx.script(other)
-            if script is None:
-                continue
-            for inv in invocations(script):
-                env_install_facts(env, inv, None)
-    return env
+                    if name not in env.env:
+                        env.env[name] = val
+                        args.add(name)
+            elif kw == "RUN":
+                if _NO_RECOMMENDS.search(other.text.decode("utf-8", "replace")):
+                    env.recommends_config_off = True
+                script = ctx.script(other)
+                if script is None:
+                    continue
+                for inv in invocations(script):
+                    env_install_facts(env, inv, None)
+        ends[stage.index] = (env, args)
+    return table
 
 
 _NO_RECOMMENDS = re.compile(r"APT::Install-Recommends[= ]\"?(false|0|no)\"?", re.I)

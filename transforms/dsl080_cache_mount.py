@@ -573,7 +573,20 @@ class CacheMount(Transform):
         return self.replace(a, b, b"")
 
 
+_MENTIONS: "weakref.WeakKeyDictionary" = None  # Context -> {pattern: indices of instructions matching}
+
+
 def _later_mentions(ctx, ins, rx) -> bool:
+    """An instruction running later on this filesystem matches ``rx``."""
+    global _MENTIONS
+    import weakref
+
     from dslim_rewrite.pkgmgr import lineage_after
 
-    return any(rx.search(_text(o)) for o in lineage_after(ctx.doc, ins))
+    if _MENTIONS is None:
+        _MENTIONS = weakref.WeakKeyDictionary()
+    per_ctx = _MENTIONS.setdefault(ctx, {})
+    hits = per_ctx.get(rx.pattern)
+    if hits is None:
+        hits = per_ctx[rx.pattern] = {i.index for i in ctx.doc.instructions if rx.search(_text(i))}
+    return bool(hits) and any(o.index in hits for o in lineage_after(ctx.doc, ins))
