@@ -1124,9 +1124,12 @@ class BuildDepsPurge(Transform):
         save_before = install_item
         if save_before > 0 and _is_apt_update_item(script, invs, save_before - 1) and manager == "apt":
             save_before -= 1
-        join = ctx.join_text()
+        from dslim_rewrite.pkgmgr import continuation
+
         s_item, _ = script.top_items[save_before]
-        _, e_item = script.top_items[purge_after]
+        last_start, e_item = script.top_items[purge_after]
+        # joints in this RUN's own layout (the file's when it has none)
+        join = continuation(ctx, ins, last_start)
         edits = []
         if manager == "apt":
             from dslim_rewrite.pkgmgr import APT_LISTS, apt_lists_removed, mount_overlaps
@@ -1136,7 +1139,8 @@ class BuildDepsPurge(Transform):
             recommends_off = env.recommends_off
             cmds = apt_purge_commands(dirs, keep_pkgs, recommends_important=not recommends_off,
                                       remove_lists=lists)
-            edits.append(self.insert(ctx.span(ins, s_item, s_item)[0], SAVE_MARKS.encode() + join))
+            edits.append(self.insert(ctx.span(ins, s_item, s_item)[0],
+                                     SAVE_MARKS.encode() + continuation(ctx, ins, s_item)))
             edits.append(self.insert(ctx.pos(ins, e_item), _block(ctx, join, cmds)))
             msg = (f"purge {_names(build_pkgs)} after `{scan.steps[-1]}` "
                    f"(keeps what {', '.join(dirs)} links to")
@@ -1162,8 +1166,10 @@ class BuildDepsPurge(Transform):
 
 def _block(ctx, join: bytes, commands: list[list[str]]) -> bytes:
     """The commands, each after ``join``; a command's further lines are
-    continued one level deeper than the file's own continuation lines."""
-    indent, leading = ctx.continuation_style
+    continued one level deeper than the commands themselves."""
+    tail = join.rsplit(b"\n", 1)[-1]
+    leading = tail.endswith(b"&& ")
+    indent = tail[:-3] if leading else tail
     deeper = indent + (b"\t" if indent.startswith(b"\t") else b"    ")
     if leading:
         deeper += b"   "  # under the command, past "&& "

@@ -496,7 +496,7 @@ class CacheMount(Transform):
     def _mount_edit(self, ctx, ins, mounts: list[Mount], remove_file: str | None):
         """Insert the mount flags (and a first command) before the RUN body."""
         at = ctx.span(ins, 0, 0)[0]
-        indent, _ = ctx.continuation_style
+        indent = _run_indent(ctx, ins)
         cont = b" " + ctx.doc.escape.encode() + ctx.nl + indent
         flags = [m.flag().encode() for m in mounts]
         text = b""
@@ -510,7 +510,10 @@ class CacheMount(Transform):
         if remove_file is not None:
             from dslim_rewrite.pkgmgr import continuation
 
-            text += f"rm -f {remove_file}".encode() + continuation(ctx, ins, 0)
+            join = continuation(ctx, ins, 0)  # this RUN's `&&` style, with its own indent
+            tail = join.rsplit(b"\n", 1)[-1]
+            join = join[: len(join) - len(tail)] + indent + (b"&& " if tail.endswith(b"&& ") else b"")
+            text += f"rm -f {remove_file}".encode() + join
         return [self.insert(at, text)]
 
     def _cleanup_edits(self, ctx, ins, use: RunUse, targets: list[str], name: str):
@@ -574,6 +577,19 @@ class CacheMount(Transform):
 
 
 _MENTIONS: "weakref.WeakKeyDictionary" = None  # Context -> {pattern: indices of instructions matching}
+
+
+def _run_indent(ctx, ins) -> bytes:
+    """The indent of the RUN's own continuation lines, else the file's."""
+    data = ctx.doc.data
+    for ln in ctx.doc.lines[ins.start_line : ins.end_line]:
+        text = data[ln.start : ln.end]
+        body = text.lstrip(b" \t")
+        if body and not body.startswith(b"#"):
+            own = text[: len(text) - len(body)]
+            if own:
+                return own
+    return ctx.continuation_style[0]
 
 
 def _later_mentions(ctx, ins, rx) -> bool:

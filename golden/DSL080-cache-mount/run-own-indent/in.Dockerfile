@@ -1,0 +1,7 @@
+FROM debian:bookworm-slim
+RUN apt-get update \
+        && apt-get install -y curl \
+        && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && \
+  apt-get install -y jq && \
+  apt-get clean

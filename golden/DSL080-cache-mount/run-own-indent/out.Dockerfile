@@ -1,0 +1,10 @@
+FROM debian:bookworm-slim
+RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \
+        --mount=type=cache,target=/var/lib/apt/lists,sharing=locked \
+        rm -f /etc/apt/apt.conf.d/docker-clean \
+        && apt-get update \
+        && apt-get install -y curl
+RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \
+  --mount=type=cache,target=/var/lib/apt/lists,sharing=locked \
+  apt-get update && \
+  apt-get install -y jq
