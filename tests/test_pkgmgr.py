@@ -296,3 +296,83 @@ def test_groups(body, reach, ran):
     npm = next(c for c in script.commands if c.name == "npm")
     assert reachable(script, npm) is reach
     assert always_ran(script, npm) is ran
+
+
+# -- the transforms together, on generated RUN bodies --------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_COMMANDS = [
+    "apt-get update", "apt-get install -y curl", "apt-get install git", "apt-get clean",
+    "rm -rf /var/lib/apt/lists/*", "apk update", "apk add curl", "apk add --no-cache jq",
+    "pip install requests", "python3 -m pip install flask", "npm ci", "npm install -g serve",
+    "yarn install", "pnpm install", "yum install -y httpd", "dnf install gcc", "zypper install curl",
+    "gem install rake", "conda install -y numpy", "uv sync", "cd /app", "echo ok", "true",
+    "export A=1", "sudo apt-get update", "test -f x",
+]
+# flags and packages the transforms add, and the cleanups they append
+_ADDED_WORDS = {"-y", "--no-cache", "--no-cache-dir", "--no-document", "--non-interactive",
+                "--no-install-recommends", "ca-certificates"}
+_CLEANUPS = {
+    ("rm", "-rf", "/var/lib/apt/lists/*"), ("npm", "cache", "clean", "--force"), ("rm", "-rf", "~/.npm/_logs"),
+    ("yarn", "cache", "clean"), ("pnpm", "store", "prune"), ("yum", "clean", "all"), ("rm", "-rf", "/var/cache/yum"),
+    ("dnf", "clean", "all"), ("zypper", "clean", "--all"), ("conda", "clean", "-afy"),
+}
+
+
+@st.composite
+def bodies(draw):
+    n = draw(st.integers(1, 5))
+    parts = [draw(st.sampled_from(_COMMANDS))]
+    for _ in range(n - 1):
+        op = draw(st.sampled_from([" && ", " && ", "; ", " || ", " && \\\n    ", " \\\n    && "]))
+        cmd = draw(st.sampled_from(_COMMANDS))
+        wrap = draw(st.sampled_from(["", "", "", "()", "{}", "if"]))
+        if wrap == "()":
+            cmd = f"( {cmd} )"
+        elif wrap == "{}":
+            cmd = f"{{ {cmd}; }}"
+        elif wrap == "if":
+            cmd = f"if true; then {cmd}; fi"
+        parts.append(op + cmd)
+    return "".join(parts)
+
+
+def _argvs(data: bytes) -> list[tuple[str, ...]]:
+    doc = document.parse(data)
+    ctx = Context(doc, Options())
+    out = []
+    for ins in doc.instructions:
+        script = ctx.script(ins)
+        if script is not None:
+            out += [tuple(w.text for w in c.words) for c in script.commands if c.kind == "command"]
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(bodies(), min_size=1, max_size=3), st.booleans(), st.booleans())
+def test_generated_bodies_keep_every_command(runs, crlf, unsafe):
+    from dslim_rewrite.chain import rewrite
+
+    text = "FROM debian:bookworm\n" + "".join(f"RUN {b}\n" for b in runs)
+    data = text.replace("\n", "\r\n").encode() if crlf else text.encode()
+    options = Options(unsafe=unsafe)
+    out = rewrite(data, options).output
+    assert rewrite(out, options).output == out
+    if crlf:
+        assert out.count(b"\n") == out.count(b"\r\n")
+    before = [a for a in _argvs(data) if a[:2] != ("apk", "update")]
+    after = [a for a in _argvs(out) if a[:2] != ("apk", "update")]
+
+    def strip(a):
+        return tuple(w for w in a if w not in _ADDED_WORDS)
+
+    # every command of the input is still there, in order; what is new is a cleanup
+    k = 0
+    for a in after:
+        if k < len(before) and strip(a) == strip(before[k]):
+            k += 1
+        else:
+            assert strip(a) in _CLEANUPS, (a, text, out.decode())
+    assert k == len(before), (before[k:], text, out.decode())
