@@ -315,7 +315,7 @@ _COMMANDS = [
 _ADDED_WORDS = {"-y", "--no-cache", "--no-cache-dir", "--no-document", "--non-interactive",
                 "--no-install-recommends", "ca-certificates"}
 _CLEANUPS = {
-    ("rm", "-rf", "/var/lib/apt/lists/*"), ("npm", "cache", "clean", "--force"), ("rm", "-rf", "~/.npm/_logs"),
+    ("rm", "-rf", "/var/lib/apt/lists/*"), ("npm", "cache", "clean", "--force"),
     ("yarn", "cache", "clean"), ("pnpm", "store", "prune"), ("yum", "clean", "all"), ("rm", "-rf", "/var/cache/yum"),
     ("dnf", "clean", "all"), ("zypper", "clean", "--all"), ("conda", "clean", "-afy"),
 }

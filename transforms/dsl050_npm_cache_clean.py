@@ -20,7 +20,7 @@ _NPM_VALUE_OPTS = {"--prefix", "--cache", "--registry", "--userconfig", "-C", "-
                    "--loglevel", "--omit", "--include", "--install-strategy"}
 _INSTALLS = {"install", "i", "ci", "add", "update", "up", "upgrade", "clean-install", "install-clean", "isntall"}
 NPM_CACHE = "~/.npm/_cacache"
-CLEANUP = b"npm cache clean --force && rm -rf ~/.npm/_logs"
+CLEANUP = b"npm cache clean --force"
 
 
 def npm_action(inv) -> str | None:
@@ -39,15 +39,13 @@ def _cleans(inv) -> bool:
 @register
 class NpmCacheClean(Transform):
     """## What it does
-    Appends `npm cache clean --force && rm -rf ~/.npm/_logs` to a RUN that
-    runs `npm install`, `npm ci` or `npm update` and does not clean the npm
-    cache after it.
+    Appends `npm cache clean --force` to a RUN that runs `npm install`,
+    `npm ci` or `npm update` and does not clean the npm cache after it.
 
     ## Why is this bad?
-    npm keeps a copy of every package tarball it fetched in `~/.npm/_cacache`,
-    and a debug log of every command in `~/.npm/_logs`. The installed
-    `node_modules` need neither, and once the RUN ends they are part of the
-    layer for good.
+    npm keeps a copy of every package tarball it fetched in `~/.npm/_cacache`.
+    The installed `node_modules` do not need it, and once the RUN ends the
+    copy is part of the layer for good.
 
     ## Example
     ```dockerfile
@@ -56,13 +54,12 @@ class NpmCacheClean(Transform):
 
     ## Use instead
     ```dockerfile
-    RUN npm ci --omit=dev && npm cache clean --force && rm -rf ~/.npm/_logs
+    RUN npm ci --omit=dev && npm cache clean --force
     ```
 
     ## Fix safety
     Safe. `npm cache clean --force` only empties the download cache (not the
-    `npx` folder, not `node_modules`) and succeeds when it is empty; the logs
-    are only read by people debugging a failed npm command. It is
+    `npx` folder, not `node_modules`) and succeeds when it is empty. It is
     joined with `&&` after the body's last command, and only when npm ran for
     sure by then (not only inside an `if`, a loop, a subshell with its own
     environment, or before a `;` or `||`: npm might not even be installed) and
@@ -100,5 +97,5 @@ class NpmCacheClean(Transform):
             if isinstance(edit, str):
                 yield self.note(ctx, f"npm cache kept: {edit}", ins.index)
                 continue
-            yield self.fix(ctx, f"clean the npm cache after `npm {npm_action(triggers[-1])}`",
+            yield self.fix(ctx, f"add `npm cache clean --force` after `npm {npm_action(triggers[-1])}`",
                            ins.index, [edit])

@@ -2,4 +2,4 @@ FROM node:20
 RUN npm ci && \
 # build the bundle
     npm run build && \
-    npm cache clean --force && rm -rf ~/.npm/_logs
+    npm cache clean --force
