@@ -10,7 +10,9 @@ from pathlib import Path
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
              ".mypy_cache", ".pytest_cache", ".ruff_cache", "vendor", "third_party", "bower_components"}
-MAX_BYTES = 64 * 1024 * 1024  # a Dockerfile larger than this is not one
+# A Dockerfile larger than this is not one (the largest real ones are a few
+# hundred KB); refusing it up front beats minutes of parsing.
+MAX_BYTES = 4 * 1024 * 1024
 
 
 class FileError(Exception):
@@ -73,10 +75,23 @@ def read(path: Path) -> bytes:
     if st.st_size > MAX_BYTES:
         raise FileError(f"too large ({st.st_size} bytes; the limit is {MAX_BYTES})")
     try:
-        with open(path, "rb") as f:
-            return f.read(MAX_BYTES + 1)
+        # O_NONBLOCK: should the path turn into a FIFO after the check above,
+        # opening it must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise FileError("not a regular file")
+            data = f.read(MAX_BYTES + 1)
     except OSError as e:
         raise FileError(e.strerror or str(e)) from None
+    if len(data) > MAX_BYTES:  # it grew since the check: never go on with a truncated copy
+        raise FileError(f"too large (more than {MAX_BYTES} bytes)")
+    return data
+
+
+def check_size(data: bytes) -> None:
+    if len(data) > MAX_BYTES:
+        raise FileError(f"too large (more than {MAX_BYTES} bytes)")
 
 
 def write_atomic(path: Path, data: bytes, *, like: Path | None = None) -> None:
@@ -86,6 +101,10 @@ def write_atomic(path: Path, data: bytes, *, like: Path | None = None) -> None:
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     if target.is_dir():
         raise FileError("is a directory")
+    if target.exists() and not target.is_file():
+        # a device, FIFO or socket: renaming over it would replace it (as root,
+        # `-o /dev/null` would turn /dev/null into a regular file)
+        raise FileError("not a regular file")
     folder = target.parent
     mode = None
     for src in (like, target):
