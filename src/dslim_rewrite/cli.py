@@ -176,7 +176,7 @@ def rewrite_command(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     from . import config as cfgmod
-    from .files import FileError, read, write_atomic
+    from .files import MAX_BYTES, FileError, check_size, read, write_atomic
 
     if list_transforms or explain:
         from .registry import all_transforms, resolve
@@ -245,7 +245,11 @@ def rewrite_command(
     for path in files:
         label = "<stdin>" if path == "-" else path
         try:
-            data = sys.stdin.buffer.read() if path == "-" else read(Path(path))
+            if path == "-":
+                data = sys.stdin.buffer.read(MAX_BYTES + 1)
+                check_size(data)
+            else:
+                data = read(Path(path))
         except FileError as e:
             outcomes.append(FileOutcome(label, error=str(e)))
             continue
