@@ -101,6 +101,8 @@ def _parser():
 
 def _unquote(raw: str) -> str:
     """Remove shell quoting from a plain word; expansions are kept as text."""
+    if "'" not in raw and '"' not in raw and "\\" not in raw:
+        return raw  # nothing to remove (most words)
     out = []
     i = 0
     quote = ""
@@ -134,7 +136,14 @@ _SUBSHELL_NODES = {"subshell", "command_substitution", "process_substitution"}
 
 
 def parse_shell(body: bytes | str) -> Script:
-    src = body.encode("utf-8") if isinstance(body, str) else body
+    """The analysis of a RUN body. The chain parses the file again after each
+    round and most bodies come back unchanged, so results are cached by body:
+    the Script returned is shared, treat it as read-only."""
+    return _parse_shell(body.encode("utf-8") if isinstance(body, str) else bytes(body))
+
+
+@lru_cache(maxsize=4096)
+def _parse_shell(src: bytes) -> Script:
     tree = _parser().parse(src)
     root = tree.root_node
     commands: list[Command] = []
@@ -145,7 +154,19 @@ def parse_shell(body: bytes | str) -> Script:
     def text(n) -> str:
         return src[n.start_byte : n.end_byte].decode("utf-8", "replace")
 
-    def walk(n, sub: bool, top: bool) -> None:
+    # Iterative walks (a stack, children pushed in reverse to keep the order):
+    # a RUN of a few thousand `&&`-joined commands nests `list` nodes that deep,
+    # more than Python's recursion limit.
+    def walk(root_node, sub0: bool, top0: bool) -> None:
+        stack = [(True, root_node, sub0, top0)]
+        while stack:
+            outer, n, sub, top = stack.pop()
+            if outer:
+                visit(n, sub, top, stack)
+            else:
+                visit_inner(n, sub, stack)
+
+    def visit(n, sub: bool, top: bool, stack: list) -> None:
         t = n.type
         if t == "comment":
             flags["comment"] = True
@@ -173,30 +194,32 @@ def parse_shell(body: bytes | str) -> Script:
                 elif not cmd.name and cmd.assignments:
                     state_reasons.append("variable assignment " + cmd.assignments[0].split("=", 1)[0])
             # nested commands inside arguments ($(...))
-            for c in n.children:
+            for c in reversed(n.children):
                 if c.type not in ("command_name",):
-                    walk_inner(c, sub)
+                    stack.append((False, c, sub, False))
             return
-        for c in n.children:
+        child_sub = sub or t in _SUBSHELL_NODES
+        child_top = top and t in ("program", "list", "redirected_statement")
+        for c in reversed(n.children):
             if not c.is_named and c.type in _OPERATORS:
                 operators.add(c.type)
-            walk(c, sub or t in _SUBSHELL_NODES, top and t in ("program", "list", "redirected_statement"))
+            stack.append((True, c, child_sub, child_top))
 
-    def walk_inner(n, sub: bool) -> None:
+    def visit_inner(n, sub: bool, stack: list) -> None:
         t = n.type
         if t in _SUBSHELL_NODES:
-            for c in n.children:
+            for c in reversed(n.children):
                 if not c.is_named and c.type in _OPERATORS:
                     operators.add(c.type)  # e.g. the ";" of "echo $(a; b)"
-                walk(c, True, False)
+                stack.append((True, c, True, False))
             return
         if not sub:
             if t == "expansion" and _ASSIGNING_EXPANSION.match(text(n)):
                 state_reasons.append("assigning expansion " + text(n))
             elif t == "arithmetic_expansion" and _ARITH_ASSIGN.search(text(n)):
                 state_reasons.append("arithmetic assignment")
-        for c in n.children:
-            walk_inner(c, sub)
+        for c in reversed(n.children):
+            stack.append((False, c, sub, False))
 
     def _command(n, sub: bool, top: bool) -> Command:
         words: list[Word] = []
@@ -240,16 +263,15 @@ def parse_shell(body: bytes | str) -> Script:
     top_ops: list[str] = []
 
     def flatten(n) -> None:
-        if n.type == "list":
-            for c in n.children:
-                if not c.is_named and c.type in _OPERATORS:
-                    top_ops.append(c.type)
-                elif c.type == "comment":
-                    continue
-                else:
-                    flatten(c)
-        else:
-            top_items.append((n.start_byte, n.end_byte))
+        stack = [n]  # iterative: `a && b && ...` nests one `list` per operator
+        while stack:
+            n = stack.pop()
+            if n.type == "list":
+                stack.extend(c for c in reversed(n.children) if c.type != "comment")
+            elif not n.is_named and n.type in _OPERATORS:
+                top_ops.append(n.type)
+            else:
+                top_items.append((n.start_byte, n.end_byte))
 
     prev_end = None
     for c in root.children:
