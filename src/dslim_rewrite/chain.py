@@ -15,6 +15,7 @@ Otherwise the file fails (``RewriteError``) and nothing is written.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import document, oracle, pragmas
@@ -66,26 +67,65 @@ def enabled_transforms(options: Options) -> list[type[Transform]]:
     return out
 
 
-def _shift(offset: int, edits: list[Edit]) -> int:
-    delta = 0
-    for e in edits:
-        if e.end <= offset:
-            delta += len(e.text) - (e.end - e.start)
-    return offset + delta
+class _SortedEdits:
+    """Edits that do not conflict with each other, sorted by (start, end).
+
+    In that order their ends never decrease, so the edits that can touch a span
+    are found by bisection and a short walk back: checking a file with
+    thousands of fixes stays linear instead of comparing every pair.
+    """
+
+    def __init__(self, edits: list[Edit] = ()) -> None:
+        self.edits = sorted(edits, key=lambda e: (e.start, e.end))
+        self.keys = [(e.start, e.end) for e in self.edits]
+
+    def near(self, start: int, end: int):
+        """The edits with ``e.start <= end`` and ``e.end >= start``, last first."""
+        i = bisect_right(self.keys, (end, float("inf")))
+        while i > 0:
+            i -= 1
+            e = self.edits[i]
+            if e.end < start:
+                return
+            yield e
+
+    def conflicts(self, edit: Edit) -> bool:
+        return any(edit.conflicts(a) for a in self.near(edit.start, edit.end))
+
+    def add(self, edit: Edit) -> None:
+        i = bisect_right(self.keys, (edit.start, edit.end))
+        self.keys.insert(i, (edit.start, edit.end))
+        self.edits.insert(i, edit)
+
+
+def _self_conflicting(edits: list[Edit]) -> bool:
+    seen = _SortedEdits()
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if seen.conflicts(e):
+            return True
+        seen.add(e)
+    return False
 
 
 def _check_untouched(old: document.Document, new: document.Document, edits: list[Edit]) -> None:
     by_start = {ins.start: ins for ins in new.instructions}
+    near = _SortedEdits(edits)
+    # how far an offset moves: the size change of every edit that ends at or before it
+    by_end = sorted(edits, key=lambda e: e.end)
+    ends = [e.end for e in by_end]
+    moved_by = [0]
+    for e in by_end:
+        moved_by.append(moved_by[-1] + len(e.text) - (e.end - e.start))
     for ins in old.instructions:
         touched = any(
             (e.start < ins.next and e.end > ins.line_start)
             # an insertion inside it, or right after its last byte (a file with no final newline)
             or (e.start == e.end and (ins.line_start < e.start < ins.next or e.start == ins.end))
-            for e in edits
+            for e in near.near(ins.line_start, max(ins.next, ins.end))
         )
         if touched:
             continue
-        moved = by_start.get(_shift(ins.start, edits))
+        moved = by_start.get(ins.start + moved_by[bisect_right(ends, ins.start)])
         if (
             moved is None
             or moved.text != ins.text
@@ -114,9 +154,15 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
     for _round in range(MAX_ROUNDS):
         ctx = Context(doc, options)
         accepted: list[Edit] = []
+        accepted_sorted = _SortedEdits()
         round_fixes: list[Fix] = []
         for t in transforms:
-            for fix in t.check(ctx):
+            try:
+                fixes = list(t.check(ctx))
+            except Exception as e:  # a bug in one transform fails this file, not the whole run
+                reason = (str(e).splitlines() or [""])[0]
+                raise RewriteError(f"internal error in {t.code}: {type(e).__name__}: {reason}") from e
+            for fix in fixes:
                 if prag.suppressed(fix.code, t.name, fix.instructions):
                     continue
                 if fix.is_note or fix.safety is Safety.DISPLAY or (fix.safety is Safety.UNSAFE and not options.unsafe):
@@ -127,11 +173,13 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
                             fix.message += " (unsafe fix: use --unsafe-fixes)"
                         result.notes.append(fix)
                     continue
-                if any(e.conflicts(a) for e in fix.edits for a in accepted):
+                if any(accepted_sorted.conflicts(e) for e in fix.edits):
                     continue  # next round
-                if any(a.conflicts(b) for i, a in enumerate(fix.edits) for b in fix.edits[i + 1 :]):
+                if _self_conflicting(fix.edits):
                     raise RewriteError(f"internal error: {fix.code} produced overlapping edits")
                 accepted.extend(fix.edits)
+                for e in fix.edits:
+                    accepted_sorted.add(e)
                 round_fixes.append(fix)
         if not accepted:
             break
