@@ -18,6 +18,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 BOM = b"\xef\xbb\xbf"
 
@@ -48,6 +49,9 @@ class DocumentError(ValueError):
 
 def lstrip_space(b: bytes) -> bytes:
     """Strip leading white space as Go's ``unicode.IsSpace`` defines it."""
+    b = b.lstrip(_ASCII_SPACE)
+    if not b or b[0] < 0x80:  # the common case: no non-ASCII space to look at
+        return b
     i = 0
     n = len(b)
     while i < n:
@@ -68,7 +72,9 @@ def lstrip_space(b: bytes) -> bytes:
 
 
 def strip_space(b: bytes) -> bytes:
-    b = lstrip_space(b)
+    b = lstrip_space(b).rstrip(_ASCII_SPACE)
+    if not b or b[-1] < 0x80:  # no non-ASCII space can end it
+        return b
     # Right side: ASCII is what occurs in practice; handle unicode too.
     while b:
         if b[-1] in _ASCII_SPACE:
@@ -140,6 +146,7 @@ class Instruction:
     sub: Instruction | None = None  # ONBUILD's instruction
     stage: int = -1  # index of the stage (FROM) it belongs to; -1 before the first FROM
     comments: list[Line] = field(default_factory=list)  # comment lines inside it
+    piece_starts: list[int] = field(default_factory=list, repr=False, compare=False)  # file_offset's index
 
     # -- mapping joined-text offsets back to file bytes --------------------
     def file_offset(self, j: int, *, end: bool = False) -> int:
@@ -152,7 +159,9 @@ class Instruction:
         pieces = self.pieces
         if not pieces:
             return self.start
-        starts = [p[0] for p in pieces]
+        starts = self.piece_starts
+        if len(starts) != len(pieces):  # built once, not on every call
+            starts = self.piece_starts = [p[0] for p in pieces]
         k = bisect_right(starts, j) - 1
         if k < 0:
             k = 0
@@ -204,9 +213,12 @@ class Document:
     def text(self) -> str:
         return self.data.decode("utf-8")
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [ln.start for ln in self.lines]
+
     def line_of(self, offset: int) -> int:
-        starts = [ln.start for ln in self.lines]
-        return max(1, bisect_right(starts, offset))
+        return max(1, bisect_right(self._line_starts, offset))
 
     def comment_lines_before(self, ins: Instruction) -> list[Line]:
         """The comment lines directly above ``ins`` (no blank line in between)."""
@@ -630,8 +642,38 @@ def _unquote_word(w: bytes) -> tuple[str, bool]:
     return out.decode("utf-8"), quoted
 
 
+def _lexer_fails(line: bytes) -> bool:
+    """Whether BuildKit's word lexer gives up on ``line``; it then finds no
+    heredoc in it at all. It gives up on an unterminated quote and on a ``${``
+    that is never closed or is followed by ``}``, ``:`` or ``{``. (Its other
+    complaints, about ``${a%b}``-style modifiers, changed between BuildKit
+    versions; those lines are left to the final check against BuildKit.)"""
+    i, n, quote = 0, len(line), 0
+    while i < n:
+        c = line[i]
+        if quote == 0x27:  # single quotes: literal up to the next one
+            quote = 0 if c == 0x27 else quote
+        elif c == 0x5C:  # an escape takes the next byte with it
+            i += 1
+        elif c in (0x27, 0x22) and quote == 0:
+            quote = c
+        elif c == 0x22 and quote == 0x22:
+            quote = 0
+        elif c == 0x24 and line[i + 1 : i + 2] == b"{":
+            if i + 2 >= n or line[i + 2] in b"}:{":
+                return True
+            close = line.find(b"}", i + 2)
+            if close < 0:
+                return True
+            i = close
+        i += 1
+    return quote != 0
+
+
 def heredoc_specs(line: bytes) -> list[tuple[str, bool, bool, int]]:
     """(name, chomp, quoted, fd) for every heredoc word in a joined line."""
+    if _lexer_fails(line):
+        return []
     out = []
     for w in _shell_words_raw(line):
         m = _HEREDOC_WORD.match(w)
