@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import traceback
@@ -220,6 +221,32 @@ def test_oracle_never_hands_the_binding_invalid_text():
         oracle.parse(b"FROM a\nRUN " + SURROGATE + b"\n")  # strict UTF-8 decoding refuses it
     with pytest.raises(ValueError):
         oracle.parse(b"FROM a\nRUN a\x00b\n")
+
+
+FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
+FUZZ_RUNS = int(os.environ.get("DSLIM_FUZZ_RUNS", "600"))
+
+
+@pytest.mark.parametrize("target", ["fuzz_document.py", "fuzz_chain.py"])
+def test_fuzz_targets_short_run(target, tmp_path):
+    """A bounded run of each fuzz target (fuzz/README.md has the long runs)."""
+    try:
+        import atheris  # noqa: F401
+    except ImportError:
+        pytest.skip("atheris is not installed (pip install atheris): fuzz targets not run")
+    seeds = tmp_path / "corpus"
+    seeds.mkdir()
+    for p in VALID[::4]:  # a copy: libFuzzer adds what it finds to this folder
+        shutil.copyfile(p, seeds / p.name)
+    proc = subprocess.run(
+        [sys.executable, str(FUZZ / target), str(seeds), f"-runs={FUZZ_RUNS}", "-max_total_time=60", "-seed=1",
+         f"-artifact_prefix={tmp_path}/", "-print_final_stats=1"],
+        capture_output=True, timeout=300, cwd=FUZZ,
+    )
+    log = proc.stderr.decode("utf-8", "replace")
+    crashes = [p.name for p in tmp_path.iterdir() if p.name.startswith(("crash-", "timeout-", "oom-"))]
+    assert proc.returncode == 0 and not crashes, f"{crashes}\n{log[-4000:]}"
+    assert "Done" in log and "stat::number_of_executed_units" in log
 
 
 if __name__ == "__main__":
