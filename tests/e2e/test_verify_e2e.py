@@ -9,6 +9,10 @@ larger (beyond a small slack for lists fetched at another time), and, per
 transform that was applied, that what it promises to remove is gone. Safe
 fixes must also lose no file of the application (verify exits 0).
 
+Builds use the engine's build cache (the rewrite's unchanged first steps are
+the original's layers, and a second run reuses both); set
+``DSLIM_E2E_NO_CACHE=1`` to build every image from scratch.
+
 One ``E2E …`` line per sample and mode is printed at the end of the run.
 Sizes are those of stand-in images: only ratios mean something.
 """
@@ -18,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -64,6 +69,8 @@ def sample_args(name: str) -> tuple[list[str], str]:
     d = HERE / "samples" / name
     meta = tomllib.loads((d / "sample.toml").read_text(encoding="utf-8"))
     args = [str(d / "Dockerfile")]
+    if os.environ.get("DSLIM_E2E_NO_CACHE"):
+        args.append("--no-cache")
     if meta.get("smoke"):
         args += ["--smoke", meta["smoke"]]
     return args, meta["expect"]
