@@ -77,7 +77,6 @@ EXIT_OK, EXIT_DIFFERS, EXIT_USAGE, EXIT_NO_ENGINE, EXIT_FAILED = 0, 1, 2, 3, 123
 
 CONFIG_FIELDS = ("Cmd", "Entrypoint", "WorkingDir", "User", "ExposedPorts", "Volumes", "Healthcheck",
                  "StopSignal", "Shell", "OnBuild")
-KEYED_FIELDS = ("Env", "Labels")
 
 # Trees whose contents are caches, package-manager state, logs, scratch or docs.
 CACHE_TREES = (
@@ -634,13 +633,21 @@ def print_table(report: dict, fixes: list, out=None) -> None:
         t.add_row("files", "", f"{len(f['lost'])} lost ({_human(f['lost_bytes'])})",
                   ("LOST" if f["lost"] else "none lost") + (f", {ex} gone by rule" if ex else ""))
     console.print(t)
-    if s and s["removed_layers"]:
-        lt = Table(title="steps of the original the rewrite no longer has", show_header=True, header_style="bold")
+    if s and (s["removed_layers"] or s["added_layers"]):
+        lt = Table(title="steps that differ (- only in the original, + only in the rewrite)", show_header=True,
+                   header_style="bold")
+        lt.add_column("")
         lt.add_column("size", justify="right")
         lt.add_column("created by")
-        for r in s["removed_layers"]:
-            lt.add_row(_human(r["size"]), _short(r["created_by"], 90))
+        for mark, rows in (("-", s["removed_layers"]), ("+", s["added_layers"])):
+            for r in rows:
+                lt.add_row(mark, _human(r["size"]), _short(r["created_by"], 90))
         console.print(lt)
+    if s and s["top_wasted_before"]:
+        console.print("largest wasted files of the original (written, then hidden by a later layer):")
+        for w in s["top_wasted_before"][:5]:
+            console.print(f"  {w['path']} {_human(w['size'])} (layer {w['layer']}, hidden by layer {w['by']})",
+                          markup=False)
     if f and f["lost"]:
         console.print("lost files:")
         for x in f["lost"][:20]:
