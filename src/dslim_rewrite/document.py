@@ -875,8 +875,9 @@ def _make_instruction(line: bytes, pieces, escape: str, index: int, offset: int 
         if args:
             sub = _make_instruction(line[args_offset:], pieces, escape, index, offset + args_offset)
             ins.sub = sub
-            # BuildKit reports no value for a nested ONBUILD ONBUILD
-            ins.value = ("",) if sub.keyword == "ONBUILD" else sub.value
+            # BuildKit reports one empty value for a nested ONBUILD ONBUILD
+            # with arguments, and none for one without
+            ins.value = (("",) if sub.args else ()) if sub.keyword == "ONBUILD" else sub.value
             ins.json = sub.json
         return ins
     try:
