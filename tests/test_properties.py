@@ -236,6 +236,12 @@ from dslim_rewrite.fixes import Edit  # noqa: E402
     b"FROM a\nRUN <<EOF ${}\nx\nEOF\n",
     b"FROM a\nRUN <<EOF ${:x}\nx\nEOF\n",
     b"FROM a\nRUN <<EOF '${A' && echo \"${B:-x}\" \\${\nx\nEOF\n",  # quoted or escaped: fine
+    # a nested ONBUILD ONBUILD without arguments has no value (found by fuzz_document.py)
+    b"FROM a\nONBUILD ONBUILD \n",
+    b"FROM a\nONBUILD onbuild\n",
+    b"FROM a\nONBUILD ONBUILD --x=1\n",
+    b"FROM a\nONBUILD ONBUILD ONBUILD\n",
+    b"FROM a\nONBUILD ONBUILD --x=1 y\n",
 ])
 def test_regression_agreement(data):
     check_agreement(data)
