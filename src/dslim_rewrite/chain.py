@@ -149,10 +149,14 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
     prag = pragmas.collect(doc)
     pragma_before = pragmas.pragma_lines(doc)
     result = Result(original=data, output=data)
-    seen_notes: set[tuple[str, str]] = set()
 
     for _round in range(MAX_ROUNDS):
         ctx = Context(doc, options)
+        # Notes describe the document as it is now: only the last round's count,
+        # so a "not done, because ..." from an early round does not outlive a
+        # later round that did it after all.
+        result.notes = []
+        seen_notes: set[tuple[str, str]] = set()
         accepted: list[Edit] = []
         accepted_sorted = _SortedEdits()
         round_fixes: list[Fix] = []
