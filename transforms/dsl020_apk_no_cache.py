@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dslim_rewrite.fixes import Safety, Transform
 from dslim_rewrite.pkgmgr import (
-    delete_style,
     invocations,
     item_of,
     lineage_after,
@@ -65,8 +64,8 @@ class ApkNoCache(Transform):
     `FROM` it (they could read the index it left), when no comment line sits
     inside the text that goes, and when removing it cannot change which
     command runs (`x || apk update && …` stays). Nothing is done for a RUN
-    with `--network=none`, a `--mount` on the apk cache, or with
-    `--style cache-mount`.
+    with `--network=none` or a `--mount` on the apk cache. With
+    `--style cache-mount` it still applies: apk gets no cache mount.
     """
 
     code = "DSL020"
@@ -74,8 +73,8 @@ class ApkNoCache(Transform):
     safety = Safety.SAFE
 
     def check(self, ctx):
-        if not delete_style(ctx):
-            return
+        # Also with --style cache-mount: the cache-mount transform leaves apk
+        # alone, so --no-cache is still what keeps the index out of the layer.
         doc = ctx.doc
         for ins in doc.instructions:
             script = ctx.script(ins)
