@@ -878,7 +878,7 @@ def _make_instruction(line: bytes, pieces, escape: str, index: int, offset: int 
             # BuildKit reports one empty value for a nested ONBUILD ONBUILD
             # with arguments, and none for one without
             ins.value = (("",) if sub.args else ()) if sub.keyword == "ONBUILD" else sub.value
-            ins.json = sub.json
+            ins.json = sub.json and sub.keyword != "ONBUILD"  # nor JSON form for it
         return ins
     try:
         ins.value, ins.json = _value_for(keyword, args, escape)
