@@ -242,6 +242,9 @@ from dslim_rewrite.fixes import Edit  # noqa: E402
     b"FROM a\nONBUILD ONBUILD --x=1\n",
     b"FROM a\nONBUILD ONBUILD ONBUILD\n",
     b"FROM a\nONBUILD ONBUILD --x=1 y\n",
+    b'FROM a\nONBUILD ONBUILD CMD ["npm", "start"]\n',  # not JSON form for BuildKit (fuzz_document.py)
+    b'FROM a\nONBUILD ONBUILD ONBUILD RUN ["a"]\n',
+    b'FROM a\nONBUILD RUN ["a"]\n',
 ])
 def test_regression_agreement(data):
     check_agreement(data)
