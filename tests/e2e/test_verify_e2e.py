@@ -243,3 +243,23 @@ def test_classic_builder_through_the_sdk(tmp_path, monkeypatch, docker_engine, s
     assert r["behaviour"]["before"]["stdout"] == "one\nfrom the context\n"
     assert len(r["size"]["removed_layers"]) == 2
     assert_cleaned_up(docker_engine, r)
+
+
+def test_runs_are_killed_after_the_timeout(tmp_path, docker_engine, standins):
+    """A service that never exits: both runs are killed after --timeout and
+    their output up to then is compared; no container is left behind."""
+    (tmp_path / "Dockerfile").write_text(
+        'FROM debian:bookworm\nCMD ["sh", "-c", "echo serving; exec sleep 600"]\n')
+    code, r = verify(str(tmp_path / "Dockerfile"), "--timeout", "3", "--keep-images")
+    try:
+        beh = r["behaviour"]
+        assert code == 0, r["problems"]
+        assert beh["before"]["timed_out"] and beh["after"]["timed_out"]
+        assert beh["before"]["stdout"] == "serving\n"
+        assert beh["before"]["seconds"] < 60
+        assert "still running" in beh["note"]
+        for tag in r["images"].values():
+            assert docker_engine.client.containers.list(all=True, filters={"ancestor": tag}) == []
+    finally:
+        for tag in r["images"].values():
+            docker_engine.remove_image(tag)
