@@ -263,3 +263,45 @@ def test_runs_are_killed_after_the_timeout(tmp_path, docker_engine, standins):
     finally:
         for tag in r["images"].values():
             docker_engine.remove_image(tag)
+
+
+def test_sigterm_still_cleans_up(tmp_path, docker_engine, standins):
+    """verify stopped with SIGTERM while a container runs removes the container and both images."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    (tmp_path / "Dockerfile").write_text('FROM debian:bookworm\nCMD ["sleep", "600"]\n')
+    proc = subprocess.Popen([sys.executable, "-m", "dslim_rewrite.cli", "verify", str(tmp_path / "Dockerfile"),
+                             "--timeout", "300"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    prefix = f"dslim-verify-{proc.pid}-"
+
+    def ours(image_name: str) -> bool:
+        return image_name.startswith(prefix)
+
+    try:
+        deadline = time.monotonic() + 300
+        running = []
+        while time.monotonic() < deadline and proc.poll() is None:
+            running = [c for c in docker_engine.client.containers.list(filters={"label": "dslim-rewrite.verify"})
+                       if ours(c.attrs["Config"]["Image"])]
+            if running:
+                break
+            time.sleep(0.5)
+        assert running, "verify never started its container"
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    left_images = [t for i in docker_engine.client.images.list() for t in i.tags if ours(t)]
+    left_containers = [c for c in docker_engine.client.containers.list(all=True)
+                       if ours(c.attrs["Config"]["Image"])]
+    for c in left_containers:  # do not leave this test's failure behind either
+        c.remove(force=True)
+    for t in left_images:
+        docker_engine.remove_image(t)
+    assert proc.returncode == 128 + signal.SIGTERM, proc.stderr.read().decode()[-2000:]
+    assert left_images == [] and [c.name for c in left_containers] == []
