@@ -42,10 +42,7 @@ class AptAssumeYes(Transform):
     safety = Safety.SAFE
 
     def check(self, ctx):
-        for ins in ctx.doc.instructions:
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
-                continue
+        for ins, script in ctx.shell_runs():
             for cmd in script.find("apt-get", "apt"):
                 sub = apt_subcommand(cmd)
                 if sub is None or sub.text not in _NEEDS_YES or has_option(cmd, _YES):

@@ -10,7 +10,6 @@ from dslim_rewrite.pkgmgr import (
     apt_lists_removed,
     delete_style,
     invocations,
-    is_run,
     lineage_after,
     lineage_before,
     mount_overlaps,
@@ -71,13 +70,7 @@ class AptListsCleanup(Transform):
     def check(self, ctx):
         if not delete_style(ctx):
             return
-        doc = ctx.doc
-        for ins in doc.instructions:
-            if not is_run(ins) or not ctx.posix_shell[ins.index]:
-                continue
-            script = ctx.script(ins)
-            if script is None:
-                continue
+        for ins, script in ctx.shell_runs():
             invs = invocations(script)
             updates = [v for v in invs if apt_action(v) == "update"]
             if not updates:

@@ -57,10 +57,7 @@ class AptNoInstallRecommends(Transform):
 
     def check(self, ctx):
         doc = ctx.doc
-        for ins in doc.instructions:
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
-                continue
+        for ins, script in ctx.shell_runs():
             invs = [v for v in invocations(script) if v.tool in ("apt-get", "apt")]
             installs = [v for v in invs if apt_action(v) == "install"]
             if not installs:

@@ -76,10 +76,7 @@ class ApkNoCache(Transform):
         # Also with --style cache-mount: the cache-mount transform leaves apk
         # alone, so --no-cache is still what keeps the index out of the layer.
         doc = ctx.doc
-        for ins in doc.instructions:
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
-                continue
+        for ins, script in ctx.shell_runs():
             invs = [v for v in invocations(script) if v.tool == "apk"]
             if not invs:
                 continue

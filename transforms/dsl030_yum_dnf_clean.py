@@ -6,13 +6,10 @@ from dslim_rewrite.fixes import Safety, Transform
 from dslim_rewrite.pkgmgr import (
     YUM_CACHES,
     YUM_TOOLS,
-    delete_style,
-    invocations,
-    later_uses,
+    cleanup_fixes,
     mount_overlaps,
     positionals_after,
     removes,
-    tool_cleanup_edit,
     yum_action,
 )
 from dslim_rewrite.registry import register
@@ -27,6 +24,15 @@ _CLEANUP = {
     "microdnf": b"microdnf clean all",
     "tdnf": b"tdnf clean all",
 }
+
+
+def _triggers(invs):
+    return [v for v in invs if yum_action(v) in _FILLS_CACHE]
+
+
+def _cleaned(after) -> bool:
+    return any(yum_action(v) == "clean" and "all" in [w.text for w in positionals_after(v, None)]
+               for v in after) or any(removes(after, p) for p in YUM_CACHES)
 
 
 @register
@@ -69,29 +75,9 @@ class YumDnfClean(Transform):
     safety = Safety.SAFE
 
     def check(self, ctx):
-        if not delete_style(ctx):
-            return
-        for ins in ctx.doc.instructions:
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
-                continue
-            invs = invocations(script)
-            triggers = [v for v in invs if yum_action(v) in _FILLS_CACHE]
-            if not triggers:
-                continue
-            last = triggers[-1].cmd.start
-            after = [v for v in invs if v.cmd.start > last]
-            if any(yum_action(v) == "clean" and "all" in [w.text for w in positionals_after(v, None)]
-                   for v in after) or any(removes(after, p) for p in YUM_CACHES):
-                continue
-            if mount_overlaps(ins, YUM_CACHES):
-                continue
-            tool = triggers[-1].tool
-            if later_uses(ctx, ins, YUM_TOOLS, ("-C", "--cacheonly")):
-                yield self.note(ctx, f"`{tool}` cache kept: a later RUN uses --cacheonly", ins.index)
-                continue
-            edit = tool_cleanup_edit(ctx, ins, script, [t for t in triggers if t.tool == tool], _CLEANUP[tool])
-            if isinstance(edit, str):
-                yield self.note(ctx, f"`{tool}` cache kept: {edit}", ins.index)
-                continue
-            yield self.fix(ctx, f"add `{tool} clean all` after `{tool} {yum_action(triggers[-1])}`", ins.index, [edit])
+        yield from cleanup_fixes(
+            self, ctx, kept=lambda tool: f"`{tool}` cache kept", triggers=_triggers, cleaned=_cleaned,
+            skip=lambda ctx, ins, script, triggers: mount_overlaps(ins, YUM_CACHES),
+            later=(YUM_TOOLS, ("-C", "--cacheonly"), "uses --cacheonly"),
+            cleanup=_CLEANUP.__getitem__,
+            message=lambda tool, last: f"add `{tool} clean all` after `{tool} {yum_action(last)}`")

@@ -5,12 +5,9 @@ from __future__ import annotations
 from dslim_rewrite.fixes import Safety, Transform
 from dslim_rewrite.pkgmgr import (
     ZYPPER_CACHES,
-    delete_style,
-    invocations,
-    later_uses,
+    cleanup_fixes,
     mount_overlaps,
     removes,
-    tool_cleanup_edit,
     zypper_action,
 )
 from dslim_rewrite.registry import register
@@ -20,6 +17,14 @@ _FILLS_CACHE = {"install", "in", "update", "up", "patch", "dist-upgrade", "dup",
                 "install-new-recommends", "inr"}
 _CLEAN = {"clean", "cc"}
 CLEANUP = b"zypper clean --all"
+
+
+def _triggers(invs):
+    return [v for v in invs if zypper_action(v) in _FILLS_CACHE]
+
+
+def _cleaned(after) -> bool:
+    return any(zypper_action(v) in _CLEAN for v in after) or removes(after, ZYPPER_CACHES[0])
 
 
 @register
@@ -60,27 +65,9 @@ class ZypperClean(Transform):
     safety = Safety.SAFE
 
     def check(self, ctx):
-        if not delete_style(ctx):
-            return
-        for ins in ctx.doc.instructions:
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
-                continue
-            invs = invocations(script)
-            triggers = [v for v in invs if zypper_action(v) in _FILLS_CACHE]
-            if not triggers:
-                continue
-            after = [v for v in invs if v.cmd.start > triggers[-1].cmd.start]
-            if any(zypper_action(v) in _CLEAN for v in after) or removes(after, ZYPPER_CACHES[0]):
-                continue
-            if mount_overlaps(ins, ZYPPER_CACHES):
-                continue
-            if later_uses(ctx, ins, ("zypper",), ("--no-refresh",)):
-                yield self.note(ctx, "zypper cache kept: a later RUN uses --no-refresh", ins.index)
-                continue
-            edit = tool_cleanup_edit(ctx, ins, script, triggers, CLEANUP)
-            if isinstance(edit, str):
-                yield self.note(ctx, f"zypper cache kept: {edit}", ins.index)
-                continue
-            yield self.fix(ctx, f"add `zypper clean --all` after `zypper {zypper_action(triggers[-1])}`",
-                           ins.index, [edit])
+        yield from cleanup_fixes(
+            self, ctx, kept=lambda tool: "zypper cache kept", triggers=_triggers, cleaned=_cleaned,
+            skip=lambda ctx, ins, script, triggers: mount_overlaps(ins, ZYPPER_CACHES),
+            later=(("zypper",), ("--no-refresh",), "uses --no-refresh"),
+            cleanup=lambda tool: CLEANUP,
+            message=lambda tool, last: f"add `zypper clean --all` after `zypper {zypper_action(last)}`")

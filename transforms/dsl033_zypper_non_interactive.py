@@ -46,10 +46,7 @@ class ZypperNonInteractive(Transform):
 
     def check(self, ctx):
         doc = ctx.doc
-        for ins in doc.instructions:
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
-                continue
+        for ins, script in ctx.shell_runs():
             for inv in invocations(script):
                 act = zypper_action(inv)
                 if act not in _PROMPTS or has_option(inv, _NON_INTERACTIVE):

@@ -54,10 +54,7 @@ class PipNoCacheDir(Transform):
         if not delete_style(ctx):
             return
         doc = ctx.doc
-        for ins in doc.instructions:
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
-                continue
+        for ins, script in ctx.shell_runs():
             for inv in invocations(script):
                 if inv.tool != "pip":
                     continue

@@ -5,13 +5,10 @@ from __future__ import annotations
 from dslim_rewrite.fixes import Safety, Transform
 from dslim_rewrite.pkgmgr import (
     cache_mounted,
-    delete_style,
-    invocations,
-    later_uses,
+    cleanup_fixes,
     positionals_after,
     removes,
     set_in_stage,
-    tool_cleanup_edit,
 )
 from dslim_rewrite.registry import register
 from dslim_rewrite.shellcmd import has_option
@@ -34,6 +31,20 @@ def _cleans(inv) -> bool:
     """``npm cache clean`` (``clear`` and ``rm`` are its aliases)."""
     pos = [w.text for w in positionals_after(inv, None, _NPM_VALUE_OPTS)] if inv.tool == "npm" else []
     return pos[:1] == ["cache"] and len(pos) > 1 and pos[1] in ("clean", "clear", "rm")
+
+
+def _triggers(invs):
+    return [v for v in invs if npm_action(v) in _INSTALLS]
+
+
+def _cleaned(after) -> bool:
+    return any(_cleans(v) for v in after) or removes(after, NPM_CACHE)
+
+
+def _skip(ctx, ins, script, triggers) -> bool:
+    """``--cache`` or ``npm_config_cache`` points the cache elsewhere, or a mount holds it."""
+    return (any(has_option(v, ("--cache",)) for v in triggers)
+            or set_in_stage(ctx, ins, None, script, r"(?i)npm_config_cache") or cache_mounted(ins, r"npm"))
 
 
 @register
@@ -73,29 +84,8 @@ class NpmCacheClean(Transform):
     safety = Safety.SAFE
 
     def check(self, ctx):
-        if not delete_style(ctx):
-            return
-        for ins in ctx.doc.instructions:
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
-                continue
-            invs = invocations(script)
-            triggers = [v for v in invs if npm_action(v) in _INSTALLS]
-            if not triggers:
-                continue
-            after = [v for v in invs if v.cmd.start > triggers[-1].cmd.start]
-            if any(_cleans(v) for v in after) or removes(after, NPM_CACHE):
-                continue
-            if any(has_option(v, ("--cache",)) for v in triggers):
-                continue
-            if set_in_stage(ctx, ins, None, script, r"(?i)npm_config_cache") or cache_mounted(ins, r"npm"):
-                continue
-            if later_uses(ctx, ins, ("npm",), ("--offline",)):
-                yield self.note(ctx, "npm cache kept: a later RUN installs --offline", ins.index)
-                continue
-            edit = tool_cleanup_edit(ctx, ins, script, triggers, CLEANUP)
-            if isinstance(edit, str):
-                yield self.note(ctx, f"npm cache kept: {edit}", ins.index)
-                continue
-            yield self.fix(ctx, f"add `npm cache clean --force` after `npm {npm_action(triggers[-1])}`",
-                           ins.index, [edit])
+        yield from cleanup_fixes(
+            self, ctx, kept=lambda tool: "npm cache kept", triggers=_triggers, cleaned=_cleaned, skip=_skip,
+            later=(("npm",), ("--offline",), "installs --offline"),
+            cleanup=lambda tool: CLEANUP,
+            message=lambda tool, last: f"add `npm cache clean --force` after `npm {npm_action(last)}`")

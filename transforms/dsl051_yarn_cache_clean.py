@@ -5,13 +5,10 @@ from __future__ import annotations
 from dslim_rewrite.fixes import Safety, Transform
 from dslim_rewrite.pkgmgr import (
     cache_mounted,
-    delete_style,
-    invocations,
-    later_uses,
+    cleanup_fixes,
     positionals_after,
     removes,
     set_in_stage,
-    tool_cleanup_edit,
 )
 from dslim_rewrite.registry import register
 from dslim_rewrite.shellcmd import has_option
@@ -35,6 +32,16 @@ def _installs(inv) -> bool:
     if act is None:
         return False
     return act == () or act[0] in ("install", "add") or act[:2] == ("global", "add")
+
+
+def _cleaned(after) -> bool:
+    return any(yarn_action(v) == ("cache", "clean") for v in after) or any(removes(after, p) for p in YARN_CACHES)
+
+
+def _skip(ctx, ins, script, triggers) -> bool:
+    """``--cache-folder`` or ``YARN_CACHE_FOLDER`` points the cache elsewhere, or a mount holds it."""
+    return (any(has_option(v, ("--cache-folder",)) for v in triggers)
+            or set_in_stage(ctx, ins, None, script, r"YARN_CACHE_FOLDER") or cache_mounted(ins, r"yarn"))
 
 
 @register
@@ -77,28 +84,9 @@ class YarnCacheClean(Transform):
     safety = Safety.UNSAFE
 
     def check(self, ctx):
-        if not delete_style(ctx):
-            return
-        for ins in ctx.doc.instructions:
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
-                continue
-            invs = invocations(script)
-            triggers = [v for v in invs if _installs(v)]
-            if not triggers:
-                continue
-            after = [v for v in invs if v.cmd.start > triggers[-1].cmd.start]
-            if any(yarn_action(v) == ("cache", "clean") for v in after) or any(removes(after, p) for p in YARN_CACHES):
-                continue
-            if any(has_option(v, ("--cache-folder",)) for v in triggers):
-                continue
-            if set_in_stage(ctx, ins, None, script, r"YARN_CACHE_FOLDER") or cache_mounted(ins, r"yarn"):
-                continue
-            if later_uses(ctx, ins, ("yarn",), ("--offline",)):
-                yield self.note(ctx, "yarn cache kept: a later RUN installs --offline", ins.index)
-                continue
-            edit = tool_cleanup_edit(ctx, ins, script, triggers, CLEANUP)
-            if isinstance(edit, str):
-                yield self.note(ctx, f"yarn cache kept: {edit}", ins.index)
-                continue
-            yield self.fix(ctx, "add `yarn cache clean` after `yarn install`", ins.index, [edit])
+        yield from cleanup_fixes(
+            self, ctx, kept=lambda tool: "yarn cache kept", triggers=lambda invs: [v for v in invs if _installs(v)],
+            cleaned=_cleaned, skip=_skip,
+            later=(("yarn",), ("--offline",), "installs --offline"),
+            cleanup=lambda tool: CLEANUP,
+            message=lambda tool, last: "add `yarn cache clean` after `yarn install`")

@@ -5,12 +5,9 @@ from __future__ import annotations
 from dslim_rewrite.fixes import Safety, Transform
 from dslim_rewrite.pkgmgr import (
     cache_mounted,
-    delete_style,
-    invocations,
-    later_uses,
+    cleanup_fixes,
     positionals_after,
     set_in_stage,
-    tool_cleanup_edit,
 )
 from dslim_rewrite.registry import register
 from dslim_rewrite.shellcmd import has_option
@@ -25,6 +22,20 @@ def pnpm_action(inv) -> tuple[str, ...] | None:
     if inv.tool != "pnpm":
         return None
     return tuple(w.text for w in positionals_after(inv, None, _PNPM_VALUE_OPTS)[:2])
+
+
+def _triggers(invs):
+    """The installs, none after a ``pnpm fetch`` (it fills the store on purpose)."""
+    acts = [(v, pnpm_action(v)) for v in invs if v.tool == "pnpm"]
+    if any(a and a[0] == "fetch" for _, a in acts):
+        return []
+    return [v for v, a in acts if a and a[0] in _INSTALLS]
+
+
+def _skip(ctx, ins, script, triggers) -> bool:
+    """``--store-dir`` or a store directory set by the environment, or a mount holds the store."""
+    return (any(has_option(v, ("--store-dir",)) for v in triggers)
+            or set_in_stage(ctx, ins, None, script, r"(?i)store[-_]dir") or cache_mounted(ins, r"pnpm"))
 
 
 @register
@@ -66,29 +77,9 @@ class PnpmStorePrune(Transform):
     safety = Safety.UNSAFE
 
     def check(self, ctx):
-        if not delete_style(ctx):
-            return
-        for ins in ctx.doc.instructions:
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
-                continue
-            invs = invocations(script)
-            acts = [(v, pnpm_action(v)) for v in invs if v.tool == "pnpm"]
-            triggers = [v for v, a in acts if a and a[0] in _INSTALLS]
-            if not triggers or any(a and a[0] == "fetch" for _, a in acts):
-                continue
-            after = [v for v in invs if v.cmd.start > triggers[-1].cmd.start]
-            if any(pnpm_action(v) == ("store", "prune") for v in after):
-                continue
-            if any(has_option(v, ("--store-dir",)) for v in triggers):
-                continue
-            if set_in_stage(ctx, ins, None, script, r"(?i)store[-_]dir") or cache_mounted(ins, r"pnpm"):
-                continue
-            if later_uses(ctx, ins, ("pnpm",), ("--offline",)):
-                yield self.note(ctx, "pnpm store kept: a later RUN installs --offline", ins.index)
-                continue
-            edit = tool_cleanup_edit(ctx, ins, script, triggers, CLEANUP)
-            if isinstance(edit, str):
-                yield self.note(ctx, f"pnpm store kept: {edit}", ins.index)
-                continue
-            yield self.fix(ctx, "add `pnpm store prune` after `pnpm install`", ins.index, [edit])
+        yield from cleanup_fixes(
+            self, ctx, kept=lambda tool: "pnpm store kept", triggers=_triggers,
+            cleaned=lambda after: any(pnpm_action(v) == ("store", "prune") for v in after), skip=_skip,
+            later=(("pnpm",), ("--offline",), "installs --offline"),
+            cleanup=lambda tool: CLEANUP,
+            message=lambda tool, last: "add `pnpm store prune` after `pnpm install`")

@@ -52,10 +52,7 @@ class GemNoDocument(Transform):
 
     def check(self, ctx):
         doc = ctx.doc
-        for ins in doc.instructions:
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
-                continue
+        for ins, script in ctx.shell_runs():
             for inv in invocations(script):
                 if inv.tool != "gem":
                     continue

@@ -6,13 +6,10 @@ from dslim_rewrite.fixes import Safety, Transform
 from dslim_rewrite.pkgmgr import (
     CONDA_TOOLS,
     cache_mounted,
-    delete_style,
-    invocations,
-    later_uses,
+    cleanup_fixes,
     positionals_after,
     removed_paths,
     set_in_stage,
-    tool_cleanup_edit,
 )
 from dslim_rewrite.registry import register
 
@@ -36,6 +33,17 @@ def conda_action(inv) -> tuple[str, ...] | None:
 def _installs(inv) -> bool:
     act = conda_action(inv)
     return bool(act) and (act[:1] in _INSTALLS or act[:2] in _INSTALLS)
+
+
+def _cleaned(after) -> bool:
+    return (any(conda_action(v)[:1] == ("clean",) for v in after if v.tool in CONDA_TOOLS)
+            or any(p.endswith("/pkgs") for v in after for p in removed_paths(v)))
+
+
+def _skip(ctx, ins, script, triggers) -> bool:
+    """Soft links configured, ``CONDA_PKGS_DIRS`` set, or a mount holds the package cache."""
+    return (set_in_stage(ctx, ins, None, script, r"(?i)softlink|CONDA_PKGS_DIRS|pkgs_dirs")
+            or cache_mounted(ins, r"pkgs|conda|mamba"))
 
 
 @register
@@ -81,32 +89,9 @@ class CondaClean(Transform):
     safety = Safety.SAFE
 
     def check(self, ctx):
-        if not delete_style(ctx):
-            return
-        for ins in ctx.doc.instructions:
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
-                continue
-            invs = invocations(script)
-            triggers = [v for v in invs if _installs(v)]
-            if not triggers:
-                continue
-            after = [v for v in invs if v.cmd.start > triggers[-1].cmd.start]
-            if any(conda_action(v)[:1] == ("clean",) for v in after if v.tool in CONDA_TOOLS):
-                continue
-            if any(p.endswith("/pkgs") for v in after for p in removed_paths(v)):
-                continue
-            if set_in_stage(ctx, ins, None, script, r"(?i)softlink|CONDA_PKGS_DIRS|pkgs_dirs"):
-                continue
-            if cache_mounted(ins, r"pkgs|conda|mamba"):
-                continue
-            tool = triggers[-1].tool
-            if later_uses(ctx, ins, CONDA_TOOLS, ("--offline",)):
-                yield self.note(ctx, f"{tool} packages kept: a later RUN installs --offline", ins.index)
-                continue
-            edit = tool_cleanup_edit(ctx, ins, script, [t for t in triggers if t.tool == tool], _CLEANUP[tool])
-            if isinstance(edit, str):
-                yield self.note(ctx, f"{tool} packages kept: {edit}", ins.index)
-                continue
-            act = " ".join(conda_action(triggers[-1]))
-            yield self.fix(ctx, f"add `{_CLEANUP[tool].decode()}` after `{tool} {act}`", ins.index, [edit])
+        yield from cleanup_fixes(
+            self, ctx, kept=lambda tool: f"{tool} packages kept",
+            triggers=lambda invs: [v for v in invs if _installs(v)], cleaned=_cleaned, skip=_skip,
+            later=(CONDA_TOOLS, ("--offline",), "installs --offline"),
+            cleanup=_CLEANUP.__getitem__,
+            message=lambda tool, last: f"add `{_CLEANUP[tool].decode()}` after `{tool} {' '.join(conda_action(last))}`")

@@ -1016,11 +1016,8 @@ class BuildDepsPurge(Transform):
     def check(self, ctx):
         from dslim_rewrite.pkgmgr import invocations
 
-        for ins in ctx.doc.instructions:
+        for ins, script in ctx.shell_runs():
             if ins.keyword != "RUN" or ins.sub is not None:
-                continue
-            script = ctx.script(ins)
-            if script is None or not ctx.posix_shell[ins.index]:
                 continue
             invs = invocations(script)
             if not any(_installs_build_deps(v) for v in invs):

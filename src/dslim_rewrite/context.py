@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from .document import Document, Instruction
 
@@ -52,6 +52,14 @@ class Context:
             script = parse_shell(body)
         self._scripts[ins.index] = script
         return script
+
+    def shell_runs(self) -> Iterator[tuple[Instruction, Script]]:
+        """Shell-form RUNs under a POSIX shell, with their parsed bodies."""
+        for ins in self.doc.instructions:
+            script = self.script(ins)
+            if script is None or not self.posix_shell[ins.index]:
+                continue
+            yield ins, script
 
     def span(self, ins: Instruction, start: int, end: int) -> tuple[int, int]:
         """File byte span of body span ``start:end`` of ``ins``."""

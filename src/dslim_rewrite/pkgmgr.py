@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .shell import Command, Script, Word
 
@@ -650,6 +650,51 @@ def later_uses(ctx: Context, ins: Instruction, tools: Iterable[str], options: It
             if v.tool in tools and has_option(v, opts):
                 return other
     return None
+
+
+def cleanup_fixes(transform, ctx: Context, *, kept: Callable[[str], str],
+                  triggers: Callable[[list[Invocation]], list[Invocation]],
+                  cleaned: Callable[[list[Invocation]], bool],
+                  skip: Callable[[Context, Instruction, Script, list[Invocation]], object],
+                  later: tuple[Iterable[str], Iterable[str], str],
+                  cleanup: Callable[[str], bytes],
+                  message: Callable[[str, Invocation], str]) -> Iterator:
+    """The fixes (and notes) of a transform that appends a package manager's
+    own cleanup (``dnf clean all``, ``npm cache clean --force``) to each RUN
+    filling its cache. What the transform knows:
+
+    - ``triggers(invs)``: the commands of a body that fill the cache (none:
+      nothing to do);
+    - ``cleaned(after)``: the commands after the last trigger clean it already;
+    - ``skip(ctx, ins, script, triggers)``: an option, a setting or a mount
+      keeps the cache elsewhere or on purpose;
+    - ``later``: ``(tools, options, what)``: a later RUN running one of the
+      tools with one of the options needs the cache (noted as "a later RUN
+      {what}");
+    - ``kept(tool)``: how notes start (``npm cache kept``);
+    - ``cleanup(tool)``: the command appended; ``message(tool, last trigger)``:
+      the fix's message.
+    """
+    if not delete_style(ctx):
+        return
+    tools, options, what = later
+    for ins, script in ctx.shell_runs():
+        invs = invocations(script)
+        found = triggers(invs)
+        if not found:
+            continue
+        after = [v for v in invs if v.cmd.start > found[-1].cmd.start]
+        if cleaned(after) or skip(ctx, ins, script, found):
+            continue
+        tool = found[-1].tool
+        if later_uses(ctx, ins, tools, options):
+            yield transform.note(ctx, f"{kept(tool)}: a later RUN {what}", ins.index)
+            continue
+        edit = tool_cleanup_edit(ctx, ins, script, [t for t in found if t.tool == tool], cleanup(tool))
+        if isinstance(edit, str):
+            yield transform.note(ctx, f"{kept(tool)}: {edit}", ins.index)
+            continue
+        yield transform.fix(ctx, message(tool, found[-1]), ins.index, [edit])
 
 
 # -- yum / dnf -------------------------------------------------------------------
