@@ -135,3 +135,18 @@ def test_refused_inputs(data, reason):
         document.parse(data)
     with pytest.raises(RewriteError):
         rewrite(data)
+
+
+@pytest.mark.parametrize("line", ["HEALTHCHECK \u04a0", "HEALTHCHECK CMD\u00a0x", "HEALTHCHECK \u0105 CMD x",
+                                  "HEALTHCHECK CMD \u04a0", "HEALTHCHECK NONE"])
+def test_healthcheck_type_word_is_split_byte_by_byte(line):
+    """Found by the property tests: BuildKit cuts HEALTHCHECK's first word at
+    the bytes 0x85/0xA0 even inside a multi-byte character."""
+    data = ("FROM a\n" + line + "\n").encode()
+    try:
+        oracle.parse(data)
+    except ValueError:
+        with pytest.raises(document.DocumentError):
+            document.parse(data)
+    else:
+        assert oracle.disagreements(data, document.parse(data)) == []

@@ -30,6 +30,7 @@ _UNICODE_SPACES = tuple(
     for ch in "\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+_BYTE_SPACE = frozenset(b" \t\n\v\f\r\x85\xa0")  # unicode.IsSpace(rune(b)) for one byte b
 _WS_SPLIT = re.compile(rb"[\t\v\f\r ]+")  # BuildKit's reWhitespace
 _DIRECTIVE = re.compile(rb"^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$")
 _VALID_DIRECTIVES = {"syntax", "escape", "check"}
@@ -483,16 +484,22 @@ def _value_for(keyword: str, rest: bytes, escape: str) -> tuple[tuple[str, ...],
             out += [k, v]
         return tuple(out), False
     if kw == "HEALTHCHECK":
+        # BuildKit finds the end of the type word byte by byte, taking each byte
+        # as a character: the UTF-8 continuation bytes 0x85 and 0xA0 count as
+        # white space there, so a multi-byte character can be cut in two.
         sep = 0
-        while sep < len(text) and not _is_space_char(text[sep]):
+        while sep < len(rest) and rest[sep] not in _BYTE_SPACE:
             sep += 1
         nxt = sep
-        while nxt < len(text) and _is_space_char(text[nxt]):
+        while nxt < len(rest) and rest[nxt] in _BYTE_SPACE:
             nxt += 1
         if sep == 0:
             return (), False
-        typ = text[:sep]
-        cmd = text[nxt:]
+        try:
+            typ = rest[:sep].decode("utf-8")
+            cmd = rest[nxt:].decode("utf-8")
+        except UnicodeDecodeError:
+            raise DocumentError("HEALTHCHECK: BuildKit splits a character of its first word in two") from None
         if not cmd:
             return (typ,), False
         arr = parse_json_array(cmd)
