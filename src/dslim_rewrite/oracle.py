@@ -36,6 +36,8 @@ def parse(data: bytes):
         return mod.parse_string(text)
     except mod.GoParseError as e:
         raise ValueError(str(e)) from None
+    except UnicodeDecodeError as e:  # the binding cannot hand back what BuildKit cut mid-character
+        raise ValueError(f"BuildKit's result is not valid UTF-8 ({e.reason})") from None
 
 
 def disagreements(data: bytes, doc) -> list[str]:
