@@ -37,6 +37,11 @@ _VALID_DIRECTIVES = {"syntax", "escape", "check"}
 _HEREDOC_WORD = re.compile(rb"^(\d*)<<(-?)([^<]*)$")
 
 HEREDOC_KEYWORDS = frozenset({"RUN", "COPY", "ADD"})
+# instructions whose arguments BuildKit's parser reads (it ignores an unknown one's)
+_READS_ARGS = frozenset({
+    "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",
+    "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+})
 
 
 class DocumentError(ValueError):
@@ -445,6 +450,9 @@ def _ws_split(rest: bytes) -> tuple[str, ...]:
 def _value_for(keyword: str, rest: bytes, escape: str) -> tuple[tuple[str, ...], bool]:
     """The parsed value of an instruction as BuildKit's parser reports it."""
     kw = keyword
+    if kw not in _READS_ARGS:
+        # unknown instruction: BuildKit's parser keeps it with an empty value
+        return ("",), False
     text = rest.decode("utf-8")
     if kw in ("RUN", "CMD", "ENTRYPOINT", "SHELL"):
         if not text:
@@ -845,12 +853,13 @@ def _make_instruction(line: bytes, pieces, escape: str, index: int, offset: int 
     # flags, with offsets into the joined line
     arg_pos, raw_flags = _extract_flags(rest, rest_off)
     args = strip_space(rest[arg_pos:])
-    try:
-        args.decode("utf-8")
-    except UnicodeDecodeError:
-        # BuildKit ends a flag at a 0x85 or 0xA0 byte even inside a character;
-        # what follows is then not text
-        raise DocumentError("a flag ends inside a multi-byte character (not valid UTF-8 after it)") from None
+    if kw_raw.decode("utf-8").upper() in _READS_ARGS:
+        try:
+            args.decode("utf-8")
+        except UnicodeDecodeError:
+            # BuildKit ends a flag at a 0x85 or 0xA0 byte even inside a character;
+            # what follows is then not text (an unknown instruction ignores it)
+            raise DocumentError("a flag ends inside a multi-byte character (not valid UTF-8 after it)") from None
     args_offset = rest_off + arg_pos + (len(rest[arg_pos:]) - len(lstrip_space(rest[arg_pos:])))
     keyword = kw_raw.decode("utf-8").upper()
     ins = Instruction(
