@@ -245,6 +245,10 @@ from dslim_rewrite.fixes import Edit  # noqa: E402
     b'FROM a\nONBUILD ONBUILD CMD ["npm", "start"]\n',  # not JSON form for BuildKit (fuzz_document.py)
     b'FROM a\nONBUILD ONBUILD ONBUILD RUN ["a"]\n',
     b'FROM a\nONBUILD RUN ["a"]\n',
+    # an unknown instruction's arguments are ignored, even when a flag ends inside a character
+    b"<<EOFFROM --mount=type=cache,target=/x\xe0\xa0\x80",
+    b"FROM a\nFOO --a=\xe0\xa0\x80 x\n",
+    b"FROM a\nONBUILD FOO --a=\xe0\xa0\x80 x\n",
 ])
 def test_regression_agreement(data):
     check_agreement(data)
