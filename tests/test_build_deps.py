@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from docker_cli import docker, require_engine
+
 from dslim_rewrite.chain import rewrite
 from dslim_rewrite.context import Options
 from dslim_rewrite.document import parse
@@ -385,31 +387,9 @@ def test_message_names_what_goes():
 
 # -- on a real engine ---------------------------------------------------------------------
 
-DOCKER = "/usr/bin/docker"
-
-
-def _docker(*args: str, check: bool = True, timeout: int = 900) -> subprocess.CompletedProcess:
-    env = dict(os.environ, DOCKER_BUILDKIT="1")
-    p = subprocess.run([DOCKER, *args], capture_output=True, text=True, env=env, timeout=timeout)
-    if check and p.returncode != 0:
-        raise AssertionError(f"docker {' '.join(args[:3])} failed:\n{p.stdout[-3000:]}\n{p.stderr[-3000:]}")
-    return p
-
-
 @pytest.fixture(scope="module")
 def engine(request):
-    problem = None
-    if not Path(DOCKER).exists():
-        problem = f"{DOCKER} not installed (tests/e2e/engine.sh)"
-    elif _docker("info", check=False, timeout=30).returncode != 0:
-        problem = "no Docker engine answers (tests/e2e/engine.sh)"
-    elif _docker("image", "inspect", "debian:bookworm-slim", check=False).returncode != 0:
-        problem = "stand-in debian:bookworm-slim missing (tests/e2e/standins.sh)"
-    if problem:
-        if request.config.getoption("--require-docker"):
-            pytest.fail(problem)
-        pytest.skip(problem)
-    return DOCKER
+    return require_engine(request)
 
 
 PQVER = """#include <stdio.h>
@@ -439,11 +419,11 @@ def test_purged_image_runs_and_keeps_the_linked_library(engine, tmp_path: Path):
     tag = "dslim-test-dsl070"
     sizes, outputs, packages = {}, {}, {}
     for v in ("before", "after"):
-        _docker("build", "--network=host", "-q", "-f", str(tmp_path / f"Dockerfile.{v}"), "-t", f"{tag}:{v}",
+        docker("build", "--network=host", "-q", "-f", str(tmp_path / f"Dockerfile.{v}"), "-t", f"{tag}:{v}",
                 str(tmp_path))
-        outputs[v] = _docker("run", "--rm", "--network=none", f"{tag}:{v}").stdout
-        sizes[v] = int(_docker("image", "inspect", "-f", "{{.Size}}", f"{tag}:{v}").stdout)
-        packages[v] = set(_docker("run", "--rm", "--network=none", f"{tag}:{v}", "dpkg-query", "-W",
+        outputs[v] = docker("run", "--rm", "--network=none", f"{tag}:{v}").stdout
+        sizes[v] = int(docker("image", "inspect", "-f", "{{.Size}}", f"{tag}:{v}").stdout)
+        packages[v] = set(docker("run", "--rm", "--network=none", f"{tag}:{v}", "dpkg-query", "-W",
                                   "-f=${Package}\\n").stdout.split())
     try:
         assert outputs["before"] == outputs["after"] and outputs["after"].startswith("libpq ")
@@ -454,7 +434,7 @@ def test_purged_image_runs_and_keeps_the_linked_library(engine, tmp_path: Path):
         assert sizes["after"] < sizes["before"] * 0.6, sizes
     finally:
         for v in ("before", "after"):
-            _docker("image", "rm", f"{tag}:{v}", check=False)
+            docker("image", "rm", f"{tag}:{v}", check=False)
 
 
 def test_environment_follows_stages():

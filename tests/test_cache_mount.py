@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from docker_cli import docker, require_engine
+
 from dslim_rewrite.chain import rewrite
 from dslim_rewrite.context import Options
 from dslim_rewrite.document import parse
@@ -148,31 +150,9 @@ def test_generated_runs_parse(out: Path, shell: str):
 
 # -- on a real engine ---------------------------------------------------------------------
 
-DOCKER = "/usr/bin/docker"
-
-
-def _docker(*args: str, check: bool = True, timeout: int = 900) -> subprocess.CompletedProcess:
-    env = dict(os.environ, DOCKER_BUILDKIT="1")
-    p = subprocess.run([DOCKER, *args], capture_output=True, text=True, env=env, timeout=timeout)
-    if check and p.returncode != 0:
-        raise AssertionError(f"docker {' '.join(args[:3])} failed:\n{p.stdout[-2000:]}\n{p.stderr[-2000:]}")
-    return p
-
-
 @pytest.fixture(scope="module")
 def engine(request):
-    problem = None
-    if not Path(DOCKER).exists():
-        problem = f"{DOCKER} not installed (tests/e2e/engine.sh)"
-    elif _docker("info", check=False, timeout=30).returncode != 0:
-        problem = "no Docker engine answers (tests/e2e/engine.sh)"
-    elif _docker("image", "inspect", "debian:bookworm-slim", check=False).returncode != 0:
-        problem = "stand-in debian:bookworm-slim missing (tests/e2e/standins.sh)"
-    if problem:
-        if request.config.getoption("--require-docker"):
-            pytest.fail(problem)
-        pytest.skip(problem)
-    return DOCKER
+    return require_engine(request)
 
 
 @pytest.mark.e2e
@@ -187,22 +167,22 @@ def test_apt_cache_is_reused_and_kept_out_of_the_image(engine, tmp_path: Path):
     (tmp_path / "Dockerfile.before").write_text(before)
     (tmp_path / "Dockerfile.after").write_text(after)
     tag = "dslim-test-dsl080"
-    _docker("build", "--network=host", "-q", "-f", str(tmp_path / "Dockerfile.before"), "-t", f"{tag}:before",
+    docker("build", "--network=host", "-q", "-f", str(tmp_path / "Dockerfile.before"), "-t", f"{tag}:before",
             str(tmp_path))
     logs = []
     for bust in ("1", "2"):  # --no-cache would also skip cache mounts: change a build arg instead
-        p = _docker("build", "--network=host", "--progress=plain", "--build-arg", f"BUST={bust}{os.getpid()}",
+        p = docker("build", "--network=host", "--progress=plain", "--build-arg", f"BUST={bust}{os.getpid()}",
                     "-f", str(tmp_path / "Dockerfile.after"), "-t", f"{tag}:after", str(tmp_path))
         logs.append(p.stdout + p.stderr)
     # the second build found the package in the cache
     assert re.search(r"Need to get 0 B/[\d.,]+ [kM]B of archives", logs[1]), logs[1][-3000:]
     look = "ls -A /var/lib/apt/lists /var/cache/apt/archives; jq --version"
-    out = {v: _docker("run", "--rm", "--network=none", f"{tag}:{v}", "sh", "-c", look).stdout
+    out = {v: docker("run", "--rm", "--network=none", f"{tag}:{v}", "sh", "-c", look).stdout
            for v in ("before", "after")}
     # no lists and no .deb files in either image, and the same jq
     assert not re.search(r"\.deb|Packages|InRelease", out["after"]), out["after"]
     assert out["before"].split()[-1] == out["after"].split()[-1]
-    sizes = {v: int(_docker("image", "inspect", "-f", "{{.Size}}", f"{tag}:{v}").stdout) for v in ("before", "after")}
+    sizes = {v: int(docker("image", "inspect", "-f", "{{.Size}}", f"{tag}:{v}").stdout) for v in ("before", "after")}
     assert abs(sizes["after"] - sizes["before"]) < 512 * 1024, sizes
     for v in ("before", "after"):
-        _docker("image", "rm", f"{tag}:{v}", check=False)
+        docker("image", "rm", f"{tag}:{v}", check=False)

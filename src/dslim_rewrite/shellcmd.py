@@ -8,23 +8,8 @@ from .shell import Command, Word
 _APT_VALUE_OPTS = {"-o", "-c", "-t", "--option", "--config-file", "--target-release", "--default-release"}
 
 
-def apt_subcommand(cmd: Command) -> Word | None:
-    """The apt-get/apt action word (install, update, ...), skipping options."""
-    words = cmd.words[1:]
-    i = 0
-    while i < len(words):
-        w = words[i].text
-        if w in _APT_VALUE_OPTS:
-            i += 2
-            continue
-        if w.startswith("-"):
-            i += 1
-            continue
-        return words[i]
-    return None
-
-
 def first_positional(cmd: Command, value_opts: set[str] = frozenset()) -> Word | None:
+    """The first word after the command name that is not an option (or an option's value)."""
     words = cmd.words[1:]
     i = 0
     while i < len(words):
@@ -37,6 +22,11 @@ def first_positional(cmd: Command, value_opts: set[str] = frozenset()) -> Word |
             continue
         return words[i]
     return None
+
+
+def apt_subcommand(cmd: Command) -> Word | None:
+    """The apt-get/apt action word (install, update, ...), skipping options."""
+    return first_positional(cmd, _APT_VALUE_OPTS)
 
 
 def has_option(cmd: Command, options) -> bool:
