@@ -20,6 +20,7 @@ import posixpath
 import re
 import shlex
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .document import Instruction, Stage
@@ -1527,10 +1528,7 @@ def render(ctx, plan: SplitPlan, part: str) -> str:
     a sandboxed environment; Dockerfile text is passed to it as data only.
     """
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
 
-    nl = ctx.doc.newline.decode()
-    loaders = []
     cfg = ctx.options.settings.get("templates")
     cfg_path = getattr(ctx.options, "config_path", None)
     base_dir = Path(cfg_path).resolve().parent if cfg_path else Path.cwd()
@@ -1538,25 +1536,49 @@ def render(ctx, plan: SplitPlan, part: str) -> str:
         cfg = {"dir": cfg}
     if cfg is not None and not isinstance(cfg, dict):
         raise CannotTell("config: templates must be a folder or a table")
-    if cfg:
-        files = {}
-        for k, v in cfg.items():
-            if not isinstance(v, str):
-                raise CannotTell(f"config: templates.{k} must be a path")
-            if k == "dir":
-                d = base_dir / v
-                if not d.is_dir():
-                    raise CannotTell(f"config: templates folder {d} not found")
-                loaders.append(jinja2.FileSystemLoader(str(d)))
-            elif k in set(TEMPLATE_OF.values()) | {"_runtime"}:
-                p = base_dir / v
-                if not p.is_file():
-                    raise CannotTell(f"config: template {p} not found")
-                files[f"{k}.j2"] = p.read_text(encoding="utf-8")
-            else:
-                raise CannotTell(f"config: templates.{k}: not an ecosystem ({', '.join(sorted(set(TEMPLATE_OF.values())))})")
-        if files:
-            loaders.insert(0, jinja2.DictLoader(files))
+    for k, v in (cfg or {}).items():
+        if not isinstance(v, str):
+            raise CannotTell(f"config: templates.{k} must be a path")
+    key = tuple(sorted((cfg or {}).items()))
+    env = _template_env(ctx.doc.newline.decode(), key, str(base_dir))
+    try:
+        tmpl = env.get_template(f"{plan.template}.j2")
+        text = tmpl.render(part=part, **plan.data)
+    except jinja2.TemplateError as e:
+        raise CannotTell(f"template {plan.template}.j2: {e}") from None
+    # a value with its own line breaks (a copied multi-line instruction) keeps
+    # them; everything the template wrote uses the file's newline
+    return text
+
+
+@lru_cache(maxsize=16)
+def _template_env(nl: str, cfg: tuple[tuple[str, str], ...], base: str):
+    """The sandboxed environment for one newline and templates setting.
+
+    Cached: building it and compiling its templates cost more than a whole
+    rewrite, and every split (also one only reported as a note) renders.
+    """
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    base_dir = Path(base)
+    loaders = []
+    files = {}
+    for k, v in cfg:
+        if k == "dir":
+            d = base_dir / v
+            if not d.is_dir():
+                raise CannotTell(f"config: templates folder {d} not found")
+            loaders.append(jinja2.FileSystemLoader(str(d)))
+        elif k in set(TEMPLATE_OF.values()) | {"_runtime"}:
+            p = base_dir / v
+            if not p.is_file():
+                raise CannotTell(f"config: template {p} not found")
+            files[f"{k}.j2"] = p.read_text(encoding="utf-8")
+        else:
+            raise CannotTell(f"config: templates.{k}: not an ecosystem ({', '.join(sorted(set(TEMPLATE_OF.values())))})")
+    if files:
+        loaders.insert(0, jinja2.DictLoader(files))
     from . import transforms
 
     builtin = Path(transforms.__file__).resolve().parent / "templates"
@@ -1572,14 +1594,7 @@ def render(ctx, plan: SplitPlan, part: str) -> str:
     )
     env.filters["json"] = lambda v: json.dumps(v)
     env.filters["shquote"] = shlex.quote
-    try:
-        tmpl = env.get_template(f"{plan.template}.j2")
-        text = tmpl.render(part=part, **plan.data)
-    except jinja2.TemplateError as e:
-        raise CannotTell(f"template {plan.template}.j2: {e}") from None
-    # a value with its own line breaks (a copied multi-line instruction) keeps
-    # them; everything the template wrote uses the file's newline
-    return text
+    return env
 
 
 # ---------------------------------------------------------------------------
