@@ -1159,7 +1159,8 @@ class _Planner:
             cwds = set().union(*(runs[i].cwds for i in runs if i in self.region and runs[i].npm))
             if cwds != {wd_end}:
                 self.fail("npm runs outside the final WORKDIR: cannot tell where to prune dev dependencies")
-        from_flags = " ".join(f.text for f in fa.flags)
+        # the flags as written in the file (f.text is BuildKit's unquoted reading)
+        from_flags = " ".join(doc.data[f.start : f.end].decode("utf-8") for f in fa.flags)
         data = {
             "ecosystem": eco,
             "image": runtime_image,
