@@ -8,9 +8,8 @@ from .shell import Command, Word
 _APT_VALUE_OPTS = {"-o", "-c", "-t", "--option", "--config-file", "--target-release", "--default-release"}
 
 
-def first_positional(cmd: Command, value_opts: set[str] = frozenset()) -> Word | None:
-    """The first word after the command name that is not an option (or an option's value)."""
-    words = cmd.words[1:]
+def _operands(words: list[Word], value_opts: set[str]):
+    """The words that are not options or an option's separate value, in order."""
     i = 0
     while i < len(words):
         w = words[i].text
@@ -20,8 +19,13 @@ def first_positional(cmd: Command, value_opts: set[str] = frozenset()) -> Word |
         if w.startswith("-"):
             i += 1
             continue
-        return words[i]
-    return None
+        yield words[i]
+        i += 1
+
+
+def first_positional(cmd: Command, value_opts: set[str] = frozenset()) -> Word | None:
+    """The first word after the command name that is not an option (or an option's value)."""
+    return next(_operands(cmd.words[1:], value_opts), None)
 
 
 def apt_subcommand(cmd: Command) -> Word | None:
@@ -52,16 +56,4 @@ def positionals(cmd: Command, start_after: Word | None = None, value_opts: set[s
             if w is start_after:
                 words = words[k + 1 :]
                 break
-    out = []
-    i = 0
-    while i < len(words):
-        w = words[i].text
-        if w in value_opts:
-            i += 2
-            continue
-        if w.startswith("-"):
-            i += 1
-            continue
-        out.append(words[i])
-        i += 1
-    return out
+    return list(_operands(words, value_opts))
