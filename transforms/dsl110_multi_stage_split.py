@@ -83,7 +83,7 @@ class MultiStageSplit(Transform):
     safety = Safety.UNSAFE
 
     def check(self, ctx):
-        from dslim_rewrite import document, images, stages
+        from dslim_rewrite import images, stages
 
         doc = ctx.doc
         if not doc.stages:
@@ -95,26 +95,13 @@ class MultiStageSplit(Transform):
             plan = stages.plan_split(ctx, stage, table)
             if plan is None:
                 return
-            runtime = stages.render(ctx, plan, "runtime").encode("utf-8")
-            setup = stages.render(ctx, plan, "builder-setup").encode("utf-8") if plan.setup_at is not None else b""
-            finish = stages.render(ctx, plan, "builder-finish").encode("utf-8")
-            _check_rendered(document, runtime)
+            edits = _edits(ctx, plan) if ctx.applies(self.safety) else None
         except stages.CannotTell as e:
             yield self.note(ctx, f"no multi-stage split: {e.reason}", e.ins if e.ins is not None else from_ins.index)
             return
         except images.ImageError as e:
             yield self.note(ctx, f"no multi-stage split: config: {e}", from_ins.index)
             return
-        nl = ctx.nl
-        at = plan.insert_at
-        before = doc.data[:at]
-        lead = nl if before and not before.endswith(b"\n") else b""
-        head = before + lead + finish
-        blank = b"" if head.endswith((b"\n\n", b"\n\r\n")) else nl
-        text = lead + finish + blank + runtime
-        edits = list(plan.edits) + [Edit(at, at, text)]
-        if plan.setup_at is not None:
-            edits.append(Edit(plan.setup_at, plan.setup_at, setup))
         what = {"go": "Go binary", "rust": "Rust binary", "c": "binary", "java": "jar", "node": "Node app",
                 "python": "Python app"}[plan.ecosystem]
         msg = f"split into a builder stage and a runtime stage on {plan.runtime_image} with the {what}"
@@ -124,8 +111,33 @@ class MultiStageSplit(Transform):
             msg += f" ({est})"
         for n in plan.notes:
             msg += f"; {n}"
-        yield self.fix(ctx, msg, [from_ins.index] + list(stage.instructions[1:]), edits)
+        fix = self.fix(ctx, msg, [from_ins.index] + list(stage.instructions[1:]), edits or [])
+        # Not applied in this run: the templates are not rendered (a user
+        # template that renders badly is reported by a run that applies it).
+        fix.pending = edits is None
+        yield fix
 
+
+def _edits(ctx, plan) -> list[Edit]:
+    """Render the plan's stages and place them in the file."""
+    from dslim_rewrite import document, stages
+
+    doc = ctx.doc
+    runtime = stages.render(ctx, plan, "runtime").encode("utf-8")
+    setup = stages.render(ctx, plan, "builder-setup").encode("utf-8") if plan.setup_at is not None else b""
+    finish = stages.render(ctx, plan, "builder-finish").encode("utf-8")
+    _check_rendered(document, runtime)
+    nl = ctx.nl
+    at = plan.insert_at
+    before = doc.data[:at]
+    lead = nl if before and not before.endswith(b"\n") else b""
+    head = before + lead + finish
+    blank = b"" if head.endswith((b"\n\n", b"\n\r\n")) else nl
+    text = lead + finish + blank + runtime
+    edits = list(plan.edits) + [Edit(at, at, text)]
+    if plan.setup_at is not None:
+        edits.append(Edit(plan.setup_at, plan.setup_at, setup))
+    return edits
 
 def _check_rendered(document, text: bytes) -> None:
     """A template must produce whole instructions, starting with FROM."""

@@ -8,7 +8,9 @@ handed back when:
 - the document layer parses it,
 - every instruction no edit touched is still there, byte for byte,
 - every pragma comment is still there,
-- BuildKit's parser accepts it and reads it exactly as the document layer does.
+- BuildKit's parser accepts it and reads it exactly as the document layer does,
+  and read the input as the document layer did (checked only when the file
+  changes: an unchanged file is handed back as it came).
 
 Otherwise the file fails (``RewriteError``) and nothing is written.
 """
@@ -143,8 +145,7 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
         doc = document.parse(data)
     except document.DocumentError as e:
         raise RewriteError(str(e)) from None
-    if validate:
-        _validate(data, doc, original=True)
+    original_doc = doc
     transforms = [t() for t in enabled_transforms(options)]
     prag = pragmas.collect(doc)
     pragma_before = pragmas.pragma_lines(doc)
@@ -177,6 +178,8 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
                             fix.message += " (unsafe fix: use --unsafe-fixes)"
                         result.notes.append(fix)
                     continue
+                if fix.pending:
+                    raise RewriteError(f"internal error: {fix.code} left out the edits of a fix this run applies")
                 if any(accepted_sorted.conflicts(e) for e in fix.edits):
                     continue  # next round
                 if _self_conflicting(fix.edits):
@@ -206,6 +209,10 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
         if pragmas.pragma_lines(doc) != pragma_before:
             raise RewriteError("internal check failed: a pragma comment was dropped or changed")
         if validate:
+            # Only a file that changes needs BuildKit's word (the document
+            # layer refuses by itself every file BuildKit refuses in the corpus);
+            # first on the input, whose reading every edit relies on.
+            _validate(data, original_doc, original=True)
             _validate(doc.data, doc, original=False)
     result.output = doc.data
     return result

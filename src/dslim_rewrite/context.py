@@ -32,6 +32,13 @@ class Context:
         self.options = options
         self._scripts: dict[int, Script | None] = {}
 
+    def applies(self, safety) -> bool:
+        """Would the chain apply a fix of this safety in this run? Transforms
+        whose edits are costly to compute skip them when not (``Fix.pending``)."""
+        from .fixes import Safety
+
+        return safety is Safety.SAFE or (safety is Safety.UNSAFE and self.options.unsafe)
+
     # -- RUN bodies ---------------------------------------------------------
     def body(self, ins: Instruction) -> bytes | None:
         """The shell body of a shell-form RUN (no heredoc), else None."""

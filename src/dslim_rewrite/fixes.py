@@ -48,10 +48,13 @@ class Fix:
     edits: list[Edit] = field(default_factory=list)  # empty: a note, nothing to apply
     safety: Safety = Safety.SAFE
     instructions: tuple[int, ...] = ()  # indices of the instructions it concerns (pragmas)
+    # an unsafe fix whose edits were not computed, because this run would not
+    # apply them (no --unsafe-fixes): reported like any unapplied unsafe fix
+    pending: bool = False
 
     @property
     def is_note(self) -> bool:
-        return not self.edits
+        return not self.edits and not self.pending
 
 
 class Transform:
