@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import tomllib
+
 import pytest
 
 from dslim_rewrite import images
@@ -137,3 +141,26 @@ def test_table_is_package_data():
 
     assert (Path(pkg.__file__).parent / images.TABLE_FILE).is_file()
     assert (Path(pkg.__file__).parent / "templates" / "go.j2").is_file()
+
+
+def test_json_copy_of_the_table_is_current():
+    """The JSON copy (fast to load) records the TOML's hash and holds the same
+    data; after editing the TOML, run `python -m dslim_rewrite.images`."""
+    folder = images._table_dir()
+    raw = (folder / images.TABLE_FILE).read_bytes()
+    cached = json.loads((folder / images.TABLE_JSON).read_bytes())
+    assert cached["source-sha256"] == hashlib.sha256(raw).hexdigest(), "run: python -m dslim_rewrite.images"
+    assert cached["table"] == tomllib.loads(raw.decode("utf-8"))
+
+
+def test_a_stale_json_copy_is_ignored(tmp_path, monkeypatch):
+    (tmp_path / images.TABLE_FILE).write_text('[meta]\nsizes-taken = "new"\n', encoding="utf-8")
+    (tmp_path / images.TABLE_JSON).write_text(
+        json.dumps({"source-sha256": "0" * 64, "table": {"meta": {"sizes-taken": "old"}}}), encoding="utf-8")
+    monkeypatch.setattr(images, "_table_dir", lambda: tmp_path)
+    images._builtin.cache_clear()
+    try:
+        assert images._builtin()["meta"]["sizes-taken"] == "new"
+    finally:
+        images._builtin.cache_clear()
+

@@ -27,11 +27,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 HUB = "docker.io"
 _DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
 _NAME_PART = re.compile(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$")
@@ -123,7 +118,7 @@ class Family:
     name: str
     images: list[str]
     ecosystem: str
-    tag: re.Pattern | None
+    tag: _LazyPattern | None
     defaults: dict
     variants: dict  # name -> list of parts, or {"repo":..., "tag": [...]}
     aliases: dict  # "full"/"slim" -> variant name
@@ -137,6 +132,22 @@ class Family:
     env: dict
     users: list[str]
     sizes: dict
+
+
+class _LazyPattern:
+    """A family's tag regex, compiled when a tag of that family is first read
+    (most runs meet two or three families of the sixteen)."""
+
+    __slots__ = ("pattern", "_re")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._re: re.Pattern | None = None
+
+    def match(self, text: str):
+        if self._re is None:
+            self._re = re.compile(self.pattern)
+        return self._re.match(text)
 
 
 @dataclass
@@ -221,7 +232,7 @@ class Table:
             name=name,
             images=list(f.get("images", [name])),
             ecosystem=f.get("ecosystem", "os"),
-            tag=re.compile(f["tag"]) if f.get("tag") else None,
+            tag=_LazyPattern(f["tag"]) if f.get("tag") else None,
             defaults=dict(f.get("defaults", {})),
             variants=variants,
             aliases=aliases,
@@ -466,14 +477,53 @@ def _tag_has(img: Image, value: str | None) -> bool:
 # ---------------------------------------------------------------------------
 
 TABLE_FILE = "base_images.toml"
+# The same table as JSON, written by `python -m dslim_rewrite.images`: it loads
+# in a tenth of the time. Used only while it records the TOML's current hash,
+# so an edited TOML is never shadowed by a stale copy.
+TABLE_JSON = "base_images.json"
+
+
+def _table_dir() -> Path:
+    from . import transforms
+
+    return Path(transforms.__file__).resolve().parent
+
+
+def _source_hash(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _parse_toml(raw: bytes) -> dict:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib.loads(raw.decode("utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _builtin() -> dict:
-    from . import transforms
+    folder = _table_dir()
+    raw = (folder / TABLE_FILE).read_bytes()
+    try:
+        cached = json.loads((folder / TABLE_JSON).read_bytes())
+        if cached.get("source-sha256") == _source_hash(raw):
+            return cached["table"]
+    except (OSError, ValueError, AttributeError):
+        pass
+    return _parse_toml(raw)
 
-    path = Path(transforms.__file__).resolve().parent / TABLE_FILE
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+def write_json() -> Path:
+    """Write the JSON copy of the table beside the TOML (run after editing it)."""
+    folder = _table_dir()
+    raw = (folder / TABLE_FILE).read_bytes()
+    data = {"source-sha256": _source_hash(raw), "table": _parse_toml(raw)}
+    out = folder / TABLE_JSON
+    out.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
 
 
 _cache: dict[str, Table] = {}
@@ -492,3 +542,7 @@ def table(settings: dict | None = None) -> Table:
             _cache.clear()
         _cache[key] = t
     return t
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_json()}")
