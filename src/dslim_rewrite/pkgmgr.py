@@ -49,6 +49,9 @@ _ENV_VALUE_OPTS = {"-u", "-C", "-S", "--unset", "--chdir", "--split-string"}
 _PYTHON_VALUE_OPTS = {"-W", "-X", "-c", "--check-hash-based-pycs"}
 
 
+_UNREAD = object()
+
+
 @dataclass(slots=True)
 class Invocation:
     """A command with its wrappers taken off.
@@ -62,6 +65,10 @@ class Invocation:
     words: list[Word]
     sudo: bool = False
     env: dict[str, str] = field(default_factory=dict)  # VAR=value before the tool
+    _apt_action: object = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._apt_action = _UNREAD
 
     @property
     def args(self) -> list[str]:
@@ -562,13 +569,18 @@ _APT_WORD = re.compile(r"(^|[\s/;&|(`'\"])(apt-get|apt|apt-cache|aptitude)(?=[\s
 
 
 def apt_action(inv: Invocation) -> str | None:
-    """``install``, ``update``, ... for apt-get/apt/aptitude/apt-cache, else None."""
+    """``install``, ``update``, ... for apt-get/apt/aptitude/apt-cache, else None.
+    Read once per invocation (invocations are cached per body; every apt
+    transform asks)."""
     if inv.tool not in APT_TOOLS and inv.tool != "apt-cache":
         return None
-    from .shellcmd import apt_subcommand
+    act = inv._apt_action
+    if act is _UNREAD:
+        from .shellcmd import apt_subcommand
 
-    w = apt_subcommand(inv)
-    return w.text if w is not None else None
+        w = apt_subcommand(inv)
+        act = inv._apt_action = w.text if w is not None else None
+    return act
 
 
 def apt_lists_removed(invs: list[Invocation], after: int = -1) -> bool:
