@@ -135,6 +135,24 @@ def expand_paths(paths: list[str], exclude: list[str]) -> tuple[list[str], list[
     return out, errors
 
 
+# below this many files, one process is faster than starting others
+PARALLEL_FROM = 16
+
+
+def _warm_up(options) -> None:
+    """Load what every file needs once, before forking, so workers share it."""
+    from .chain import enabled_transforms
+    from .images import ImageError, table
+    from .shell import parse_shell
+
+    enabled_transforms(options)
+    parse_shell(b"true")
+    try:
+        table(options.settings)
+    except ImageError:
+        pass  # reported per file
+
+
 def process_one(path: str, data: bytes, options) -> tuple[FileOutcome, bytes | None]:
     from .chain import RewriteError, rewrite
 
@@ -173,9 +191,12 @@ def rewrite_command(
     explain: Optional[str] = typer.Option(None, "--explain", metavar="CODE", help="Print a transform's page and exit."),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of searching."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print no per-fix lines, only errors."),
+    jobs: int = typer.Option(0, "-j", "--jobs", help=f"Worker processes for --check/--diff/--in-place (default: the number "
+                             f"of cores from {PARALLEL_FROM} files on)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     from . import config as cfgmod
+    from . import parallel
     from .files import MAX_BYTES, FileError, check_size, read, write_atomic
 
     if list_transforms or explain:
@@ -240,9 +261,10 @@ def rewrite_command(
         _err("error: --in-place cannot rewrite stdin")
         raise typer.Exit(EXIT_USAGE)
 
-    outcomes: list[FileOutcome] = []
     color = _use_color(sys.stdout)
-    for path in files:
+
+    def do_file(path: str) -> tuple[FileOutcome, str | None]:
+        """Read, rewrite and write one file; the diff text to print, if any."""
         label = "<stdin>" if path == "-" else path
         try:
             if path == "-":
@@ -251,15 +273,13 @@ def rewrite_command(
             else:
                 data = read(Path(path))
         except FileError as e:
-            outcomes.append(FileOutcome(label, error=str(e)))
-            continue
+            return FileOutcome(label, error=str(e)), None
         outcome, out = process_one(label, data, options)
-        outcomes.append(outcome)
         if out is None:
-            continue
+            return outcome, None
         if diff and outcome.changed:
             text = unified_diff(label, data, out)
-            sys.stdout.write(_color_diff(text) if color else text)
+            return outcome, _color_diff(text) if color else text
         elif dry:
             pass
         elif output is not None:
@@ -276,6 +296,21 @@ def rewrite_command(
         else:
             sys.stdout.buffer.write(out)
             sys.stdout.flush()
+        return outcome, None
+
+    n_jobs = jobs if jobs > 0 else (parallel.default_jobs() if len(files) >= PARALLEL_FROM else 1)
+    if not (in_place or dry) or "-" in files:
+        n_jobs = 1
+    if n_jobs > 1:
+        _warm_up(options)
+    done = parallel.map_items(do_file, files, n_jobs)
+    outcomes: list[FileOutcome] = []
+    for path, res in zip(files, done):
+        if res is None:
+            res = (FileOutcome(path, error="the worker process died before finishing this file"), None)
+        outcomes.append(res[0])
+        if res[1]:
+            sys.stdout.write(res[1])
 
     failed = [o for o in outcomes if o.error]
     changed = [o for o in outcomes if o.changed and not o.error]

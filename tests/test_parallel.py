@@ -1,0 +1,91 @@
+"""Sharing files out between forked workers (the command line's --jobs)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dslim_rewrite import parallel
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+
+
+# Run in a fresh interpreter: once any test has loaded BuildKit's parser
+# (a Go runtime) into this one, map_items rightly refuses to fork.
+_ORDER = """
+import os
+from dslim_rewrite import parallel
+assert parallel.can_fork()
+items = list(range(37))
+out = parallel.map_items(lambda x: (x * x, os.getpid()), items, 3)
+assert [r[0] for r in out] == [x * x for x in items]
+assert len({r[1] for r in out}) == 3, "three processes"
+assert out[0][1] == os.getpid(), "item 0 is the parent's"
+"""
+
+_DYING = """
+import os
+from dslim_rewrite import parallel
+me = os.getpid()
+
+def fn(x):
+    if x == 7 and os.getpid() != me:
+        os._exit(3)  # a crash in native code, say
+    return x
+
+out = parallel.map_items(fn, list(range(12)), 2)
+assert out[7] is None
+assert out[9] is None and out[11] is None, "after the crash, in the same worker"
+assert out[1] == 1 and out[5] == 5, "finished before it: kept"
+assert [x for x in out if x is not None] == [x for x in range(12) if x not in (7, 9, 11)]
+"""
+
+
+@pytest.mark.parametrize("script", [_ORDER, _DYING], ids=["order", "dying-worker"])
+def test_map_items(script):
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_no_fork_once_buildkits_parser_is_loaded(monkeypatch):
+    monkeypatch.setitem(sys.modules, "dockerfile", object())
+    assert not parallel.can_fork()
+    out = parallel.map_items(lambda x: os.getpid(), [1, 2, 3], 2)
+    assert set(out) == {os.getpid()}
+
+
+CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.Dockerfile"))
+
+
+def _cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "dslim_rewrite.cli", *args], capture_output=True, cwd=cwd)
+
+
+def test_check_and_diff_print_the_same_with_one_or_two_jobs():
+    files = [str(p) for p in CORPUS[:60]]
+    for mode in ("--check", "--diff"):
+        one = _cli(mode, "-j", "1", *files)
+        two = _cli(mode, "-j", "2", *files)
+        assert one.returncode == two.returncode == 1
+        assert one.stdout == two.stdout and one.stderr == two.stderr
+
+
+def test_in_place_with_two_jobs_writes_what_one_job_writes(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for d in (a, b):
+        d.mkdir()
+        for p in CORPUS[-80:]:
+            (d / p.name).write_bytes(p.read_bytes())
+    r1 = _cli("--in-place", "-j", "1", *sorted(str(p) for p in a.iterdir()))
+    r2 = _cli("--in-place", "-j", "2", *sorted(str(p) for p in b.iterdir()))
+    assert r1.returncode == r2.returncode
+    changed = 0
+    for p in CORPUS[-80:]:
+        assert (a / p.name).read_bytes() == (b / p.name).read_bytes()
+        changed += (a / p.name).read_bytes() != p.read_bytes()
+    assert changed > 5
+    assert not [p for p in b.iterdir() if not p.name.endswith(".Dockerfile")]  # no temp file left
