@@ -3,8 +3,9 @@
 The parent process discovers the files and hands them to a pool of worker
 processes in chunks; each worker reads, rewrites and (unless --dry-run)
 writes its files atomically, and reports each one back as soon as it is
-done. Workers are started with the ``spawn`` method: BuildKit's parser
-binding can deadlock in forked children.
+done. Workers are forked while this process has not loaded BuildKit's
+parser binding (a Go runtime, which can deadlock in a forked child): they
+start in milliseconds with everything imported. Otherwise they are spawned.
 
 Interrupting (Ctrl-C, SIGINT) stops handing out files; the files being
 written finish, so every file is either the old one or the new one, and no
@@ -593,7 +594,9 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    ctx = multiprocessing.get_context("spawn")
+    from .parallel import can_fork
+
+    ctx = multiprocessing.get_context("fork" if can_fork() else "spawn")
     stop = ctx.Event()
     queue = ctx.SimpleQueue()  # unit results; written synchronously by workers
 
