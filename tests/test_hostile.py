@@ -29,6 +29,7 @@ from dslim_rewrite import chain, document, shell
 from dslim_rewrite.chain import RewriteError, rewrite
 from dslim_rewrite.context import Options
 from dslim_rewrite.fixes import Edit, Fix, Transform
+from privileges import mode_respecting_prefix
 
 ROOT = Path(__file__).resolve().parent.parent
 FAILED = 123
@@ -37,9 +38,9 @@ CLEAN = b"FROM debian:bookworm\nRUN echo hi\n"
 TEMP_SUFFIX = ".dslim-tmp"
 
 
-def cli(args, cwd, stdin: bytes | None = None, timeout: float = 120):
+def cli(args, cwd, stdin: bytes | None = None, timeout: float = 120, prefix=()):
     proc = subprocess.run(
-        [sys.executable, "-c", "import sys; from dslim_rewrite.cli import main; sys.exit(main())", *map(str, args)],
+        [*prefix, sys.executable, "-c", "import sys; from dslim_rewrite.cli import main; sys.exit(main())", *map(str, args)],
         cwd=cwd, input=stdin, capture_output=True, timeout=timeout,
     )
     return proc.returncode, proc.stdout, proc.stderr.decode("utf-8", "replace")
@@ -255,18 +256,24 @@ def test_immutable_file(tmp_path):
 
 
 def test_unreadable_file(tmp_path):
+    prefix = mode_respecting_prefix()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: file modes do not stop reading")
     f = tmp_path / "Dockerfile"
     f.write_bytes(SMALL)
     os.chmod(f, 0)
     try:
-        if os.access(f, os.R_OK):
-            pytest.skip("running as root: file modes do not stop reading, and root has no other "
-                        "unreadable regular file to offer (the FIFO and read-only mount cases cover the rest)")
-        code, _, err = cli(["--check", "Dockerfile"], cwd=tmp_path)
+        code, _, err = cli(["--check", "Dockerfile"], cwd=tmp_path, prefix=prefix)
         assert code == FAILED
         assert_one_line_error(err, "Dockerfile", "permission")
+        # and in place: the file is neither replaced nor has a neighbour left
+        code, _, err = cli(["--in-place", "Dockerfile"], cwd=tmp_path, prefix=prefix)
+        assert code == FAILED
+        assert_one_line_error(err, "Dockerfile", "permission")
+        assert [p.name for p in tmp_path.iterdir()] == ["Dockerfile"]
     finally:
         os.chmod(f, 0o644)
+    assert f.read_bytes() == SMALL
 
 
 def test_read_only_file_system_in_place(tmp_path):

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from privileges import mode_respecting_prefix
 
 OLD = b"FROM debian:bookworm\nRUN apt-get install curl\n"
 NEW = b"FROM debian:bookworm\nRUN apt-get install -y curl\n"
@@ -27,8 +28,8 @@ CMD = [sys.executable, "-c", "import sys; from dslim_rewrite.cli import main; sy
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
-def migrate(*args, cwd=None, env=None):
-    proc = subprocess.run([*CMD, *map(str, args)], cwd=cwd, capture_output=True, timeout=300,
+def migrate(*args, cwd=None, env=None, prefix=()):
+    proc = subprocess.run([*prefix, *CMD, *map(str, args)], cwd=cwd, capture_output=True, timeout=300,
                           env={**os.environ, **GIT_ENV, **(env or {})})
     return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
 
@@ -133,14 +134,21 @@ def test_symlinks_binary_and_unreadable_files(tmp_path):
     assert (root / "bin" / "Dockerfile").read_bytes().startswith(b"\x7fELF")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="running as root: chmod 000 does not stop root from reading; "
-                    "the FIFO in test_symlinks_binary_and_unreadable_files covers an unreadable file")
 def test_unreadable_file_is_skipped(tmp_path):
+    prefix = mode_respecting_prefix()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: chmod 000 does not stop root from reading")
     p = write(tmp_path, "Dockerfile", OLD)
+    write(tmp_path, "ok/Dockerfile", OLD)
     os.chmod(p, 0)
-    code, out, _ = migrate(tmp_path, "--select", "DSL010", "--format", "json")
-    f = json.loads(out)["files"][0]
-    assert f["status"] == "skipped" and "unreadable" in f["reason"]
+    try:
+        code, out, _ = migrate(tmp_path, "--select", "DSL010", "--format", "json", prefix=prefix)
+    finally:
+        os.chmod(p, 0o644)
+    by = {os.path.relpath(f["path"], tmp_path): f for f in json.loads(out)["files"]}
+    assert by["Dockerfile"]["status"] == "skipped" and "unreadable" in by["Dockerfile"]["reason"]
+    assert by[os.path.join("ok", "Dockerfile")]["status"] == "changed"  # the others are still done
+    assert p.read_bytes() == OLD
 
 
 def test_dry_run_prints_one_diff_that_applies_and_writes_nothing(tmp_path):
