@@ -601,7 +601,7 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
     queue = ctx.SimpleQueue()  # unit results; written synchronously by workers
 
     def new_pool(n: int) -> ProcessPoolExecutor:
-        # Workers are spawned with SIGINT ignored, and keep ignoring it (a
+        # Workers are started with SIGINT ignored, and keep ignoring it (a
         # terminal sends it to the whole process group): only the parent
         # reacts, by setting `stop`; a worker always finishes its file.
         old = signal.signal(signal.SIGINT, signal.SIG_IGN)
