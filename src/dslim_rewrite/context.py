@@ -62,11 +62,18 @@ class Context:
 
     def shell_runs(self) -> Iterator[tuple[Instruction, Script]]:
         """Shell-form RUNs under a POSIX shell, with their parsed bodies."""
+        return iter(self._shell_runs)
+
+    @cached_property
+    def _shell_runs(self) -> list[tuple[Instruction, Script]]:
+        # every transform asks, often twice: read the document once
+        out = []
+        posix = self.posix_shell
         for ins in self.doc.instructions:
             script = self.script(ins)
-            if script is None or not self.posix_shell[ins.index]:
-                continue
-            yield ins, script
+            if script is not None and posix[ins.index]:
+                out.append((ins, script))
+        return out
 
     def span(self, ins: Instruction, start: int, end: int) -> tuple[int, int]:
         """File byte span of body span ``start:end`` of ``ins``."""
