@@ -170,8 +170,8 @@ def test_runtime_stage_keeps_configuration_in_order():
            b"COPY . .\nRUN pip install .\nEXPOSE 80\nSTOPSIGNAL SIGINT\nCMD [\"python\", \"-m\", \"app\"]\n")
     out = split(src).decode()
     runtime = out.split("FROM python:3.11-slim\n", 1)[1]
-    order = [line.split()[0] for line in runtime.splitlines() if line]
-    assert order == ["ARG", "ENV", "WORKDIR", "USER", "ENV", "COPY", "COPY", "LABEL", "EXPOSE", "STOPSIGNAL", "CMD"]
+    order = [ins.keyword for ins in document.parse(("FROM x\n" + runtime).encode()).instructions[1:]]
+    assert order == ["RUN", "ARG", "ENV", "WORKDIR", "USER", "COPY", "COPY", "LABEL", "EXPOSE", "STOPSIGNAL", "CMD"]
     assert "LABEL" not in out.split("FROM python:3.11-slim")[0]  # moved, not copied
 
 
@@ -191,3 +191,60 @@ def test_base_transforms_together_reach_a_fixed_point(src):
     opts = Options(unsafe=True, select=frozenset({"DSL100", "DSL101", "DSL110", "DSL120"}))
     out = rewrite(src, opts).output
     assert rewrite(out, opts).output == out
+
+
+PY = b"""FROM python:3.11
+ENV APP_MODE=demo
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install -U pip
+RUN pip install -r requirements.txt
+COPY . .
+CMD ["python", "-m", "app"]
+"""
+
+
+def test_python_split_keeps_the_config_and_stages_what_pip_installed():
+    out = split(PY).decode()
+    builder, runtime = out.split("\n\nFROM python:3.11-slim\n")
+    assert "venv" not in out and "PATH" not in out
+    # the builder's own steps are unchanged; the marker comes before the first pip
+    lines = builder.splitlines()
+    marker = lines.index("RUN mkdir -p /var/lib/dslim-python && touch /var/lib/dslim-python/marker")
+    assert lines[marker + 1:marker + 3] == ["RUN pip install -U pip", "RUN pip install -r requirements.txt"]
+    assert lines[marker + 3].startswith("RUN python3 -c ") and "-newer" in builder and "--parents" in builder
+    # the runtime stage removes its own site-packages first, then copies the staged tree before the app
+    rlines = runtime.splitlines()
+    assert rlines[0].startswith("RUN python3 -c ") and "rmtree" in rlines[1]
+    assert rlines[2:] == ["ENV APP_MODE=demo", "WORKDIR /app", "COPY --from=build /var/lib/dslim-python/runtime/ /",
+                          "COPY --from=build /app /app", "COPY . .", 'CMD ["python", "-m", "app"]']
+
+
+def test_python_split_output_gets_no_note_on_a_second_run():
+    out = split(PY)
+    res = rewrite(out, Options(unsafe=True, select=frozenset({"DSL110"})))
+    assert not res.changed and not res.notes
+
+
+def test_python_staging_runs_as_root():
+    src = PY.replace(b"COPY . .\n", b"USER 1000\nCOPY . .\nRUN python -m compileall .\n")
+    builder = split(src).decode().split("\n\nFROM ")[0]
+    assert "USER 1000\nCOPY . .\nRUN python -m compileall .\nUSER root\nRUN python3 -c " in builder
+    assert b"USER root" not in split(PY)
+
+
+def test_python_on_an_os_image_removes_no_site_packages():
+    src = (b"FROM debian:bookworm\nRUN apt-get update && apt-get install -y python3 python3-pip\n"
+           b"WORKDIR /app\nCOPY . .\nRUN pip install --break-system-packages .\nCMD [\"python3\", \"-m\", \"app\"]\n")
+    runtime = split(src).decode().split("\n\nFROM ")[1]
+    assert runtime.startswith("debian:bookworm-slim\nRUN apt-get update")
+    assert "rmtree" not in runtime and "COPY --from=build /var/lib/dslim-python/runtime/ /\n" in runtime
+
+
+@pytest.mark.parametrize("src", [
+    b"FROM python:3.11\nRUN python -c 'print(1)'\nCMD [\"python\"]\n",
+    b"FROM python:3.11\nCOPY a.py /a.py\nRUN python3 -c 'import a'\nCMD [\"python\", \"/a.py\"]\n",
+])
+def test_python_dash_c_alone_builds_nothing(src):
+    c = ctx_for(src)
+    assert stages.plan_split(c, c.doc.stages[-1], images.table()) is None

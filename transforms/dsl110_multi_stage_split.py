@@ -22,8 +22,11 @@ class MultiStageSplit(Transform):
       runs, on the matching JRE image;
     - Node (`npm ci`/`npm install`, `npm run build`): the app folder after
       `npm prune --omit=dev`, on the slim Node image;
-    - Python (`pip install`, `setup.py`): the dependencies in a virtualenv
-      (`/opt/venv`) and the app folder, on the slim Python image.
+    - Python (`pip install`, `setup.py`): pip installs as before; the builder
+      then stages the interpreter's site-packages and the files pip wrote
+      since the first install (console scripts, data files), and the runtime
+      stage, on the slim Python image, puts them in place of its own
+      site-packages, then copies the app folder. No virtualenv, no PATH change.
 
     The runtime stage keeps, in order, every ENV, ARG that is used, WORKDIR,
     USER, SHELL and VOLUME of the builder part, the runtime apt packages, the
@@ -75,7 +78,9 @@ class MultiStageSplit(Transform):
     time, or (Python) a C extension linked against a library that only the
     full image ships, breaks at run time. Without `-s -w` and with cgo the Go
     binary would differ too. The image's Env differs where the base images'
-    own Env differ (and by the virtualenv on PATH for Python).
+    own Env differ. For Python, a file pip installs with an old modification
+    time (`setup.py install` keeps the source's) is only copied when it is in
+    site-packages.
     """
 
     code = "DSL110"

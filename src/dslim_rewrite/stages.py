@@ -28,8 +28,6 @@ from .fixes import Edit
 from .images import Image, Table
 from .shellcmd import apt_subcommand, positionals
 
-VENV = "/opt/venv"
-
 # Where writes do not matter: temporary files and caches.
 SCRATCH_DIRS = ("/tmp", "/var/tmp", "/dev", "/proc", "/var/lib/apt/lists", "/var/cache", "/var/log", "/root/.cache",
                 "/root/.npm", "/root/.m2", "/root/.gradle", "/root/.cargo/registry", "/usr/local/cargo/registry",
@@ -67,6 +65,9 @@ RUNTIME_TOOLS = {
     "node": {"node", "npm", "npx", "yarn", "corepack"},
     "java": {"java", "keytool", "jwebserver"},
 }
+# Where pip writes console scripts on the official Python images and on
+# Debian's python3 (sysconfig's "scripts"), and where the former keep python.
+PYTHON_SCRIPTS = "/usr/local/bin"
 TEMPLATE_OF = {"go": "go", "rust": "binary", "c": "binary", "java": "java", "node": "node", "python": "python"}
 
 
@@ -565,9 +566,11 @@ def _build_command(ctx, ins, cmd, eco, cwd, env, assigns, facts: RunFacts, where
                 bad = [a for a in argv[2:] if a in ("--user", "-t", "--target", "--prefix", "--root")
                        or a.startswith(("--target=", "--prefix=", "--root="))]
                 if bad:
-                    raise CannotTell(f"{where}: `pip install {bad[0]}` installs outside the environment", ins.index)
+                    raise CannotTell(f"{where}: `pip install {bad[0]}` installs outside the interpreter's "
+                                     "site-packages", ins.index)
                 if cmd.words[0].text.startswith("/"):
-                    raise CannotTell(f"{where}: pip is called by path; the virtualenv would be bypassed", ins.index)
+                    raise CannotTell(f"{where}: pip is called by path: cannot tell which Python it installs for",
+                                     ins.index)
                 facts.pip.append(cmd)
             elif sub in ("wheel", "download", "--version", "-V", "list", "freeze", "check", "show", "config",
                          "cache", "debug"):
@@ -763,7 +766,9 @@ def plan_split(ctx, stage: Stage, table: Table) -> SplitPlan | None:
         for cmd in script.commands:
             n = cmd.name or ""
             if n in ECOSYSTEM_OF or _PY_NAME.match(n or "-"):
-                if n in ("node", "java") or (n.startswith("python") and not cmd.args):
+                # `python -c` builds nothing the split could copy (a runtime
+                # stage of a Python split asks its interpreter with one)
+                if n in ("node", "java") or (n.startswith("python") and cmd.args[:1] in ([], ["-c"])):
                     continue
                 builds_any = True
             elif build_image and n and n not in READ_ONLY and n not in SETUP and n not in PACKAGE_CMDS \
@@ -1036,7 +1041,6 @@ class _Planner:
             self._python_checks()
 
         # artifacts
-        venv = None
         if eco in COMPILED:
             arts, certain = self.compiled_artifacts()
             roots: set[str] = set()
@@ -1054,9 +1058,6 @@ class _Planner:
         else:
             certain = True
             arts = self.app_dirs()
-            if eco == "python":
-                venv = VENV
-                arts.insert(0, Artifact(VENV, VENV, "dir"))
             self._check_interpreted_entry(arts)
         self._check_trailing(arts)
         self._check_dir_attrs(arts, setup_runs_of=self._setup_like())
@@ -1132,8 +1133,6 @@ class _Planner:
                 elif runs[i].packages and not apt_done and runtime_pkgs:
                     steps.append({"kind": "apt", "packages": runtime_pkgs, **apt})
                     apt_done = True
-        if venv:
-            steps.append({"kind": "env", "text": f'ENV PATH="{venv}/bin:$PATH"'})
 
         # edits of the builder
         edits: list[Edit] = []
@@ -1170,8 +1169,8 @@ class _Planner:
             "steps": steps,
             "artifacts": [{"src": x.src, "dest": x.dest, "kind": x.kind, "args": x.args} for x in arts],
             "moved": [doc.data[_block_start(doc, i):i.end].decode("utf-8") for i in moved],
-            "venv": venv,
             "python": self._python_name() if eco == "python" else None,
+            "switch_to_root": eco == "python" and self._builder_user_not_root(),
             "prune": prune,
             "base": self.base_text,
             "kind": kind,
@@ -1187,15 +1186,8 @@ class _Planner:
         first = self._first_pip_run()
         for ins, u in sf.users:
             if ins.index < first and u.split(":", 1)[0] not in ("root", "0"):
-                self.fail(f"USER {u} before pip: the virtualenv could not be made in {VENV}", ins.index)
-        ok = {"python3", "python3-dev", "python3-pip", "python3-venv", "python3-setuptools", "python3-wheel",
-              "python3-minimal", "python-is-python3", "python3-distutils"}
-        for i in self.region:
-            r = sf.runs.get(i)
-            for p in (r.packages if r else []):
-                n = p.split("=", 1)[0]
-                if n.startswith("python3-") and n not in ok:
-                    self.fail(f"apt package {n} would not be seen from a virtualenv", i)
+                # pip falls back to the user's home when site-packages is not writable
+                self.fail(f"USER {u} before pip: cannot tell where pip installs", ins.index)
 
     def _check_interpreted_entry(self, arts) -> None:
         prog = self.argv[0]
@@ -1205,10 +1197,10 @@ class _Planner:
             return
         p = resolve(self.sf.final_workdir, prog)
         roots = [a.dest for a in arts] + self._trailing_dests()
+        if self.eco == "python" and p is not None and posixpath.dirname(p) == PYTHON_SCRIPTS:
+            return  # the interpreter of the Python images, or a script pip wrote (copied over)
         if p is None or not under_any(p, roots):
-            self.fail(f"CMD/ENTRYPOINT runs {prog}, which the runtime stage would not have "
-                      "(a virtualenv replaces the system Python)" if self.eco == "python" else
-                      f"CMD/ENTRYPOINT runs {prog}, which the runtime stage would not have", self.sf.entry_ins.index)
+            self.fail(f"CMD/ENTRYPOINT runs {prog}, which the runtime stage would not have", self.sf.entry_ins.index)
 
     def _trailing_dests(self) -> list[str]:
         out = []
@@ -1423,10 +1415,14 @@ class _Planner:
         for i in self.region:
             r = self.sf.runs.get(i)
             if r and r.pip:
-                if r.packages:
-                    self.fail(f"line {r.ins.start_line}: apt-get and pip in one RUN: cannot place the virtualenv", i)
                 return i
-        self.fail("no pip install found to build the virtualenv with")
+        self.fail("no pip install or setup.py found: cannot tell what the runtime needs besides the app")
+
+    def _builder_user_not_root(self) -> bool:
+        """Whether the builder's last build step runs as another user than
+        root (staging what pip installed must read and keep every owner)."""
+        users = [u for ins, u in self.sf.users if ins.index in self.region]
+        return bool(users) and users[-1].split(":", 1)[0] not in ("root", "0")
 
     def _python_name(self) -> str:
         for i in self.region:
