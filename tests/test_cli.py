@@ -169,3 +169,22 @@ def test_list_and_explain():
 def test_version_in_process(capsys):
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("dslim-rewrite ")
+
+
+def test_console_script_exits_quickly_without_losing_output(tmp_path):
+    """`run` (the installed command) leaves with os._exit after the rewrite
+    command: whatever was printed must still arrive whole, with the exit code."""
+    corpus = sorted((Path(__file__).parent / "corpus").glob("*.Dockerfile"))
+    files = [str(p) for p in corpus]
+    via_main = subprocess.run(
+        [sys.executable, "-c", "import sys; from dslim_rewrite.cli import main; sys.exit(main())", "--diff", *files],
+        capture_output=True)
+    via_run = subprocess.run([sys.executable, "-m", "dslim_rewrite.cli", "--diff", *files], capture_output=True)
+    assert via_run.returncode == via_main.returncode == 1
+    assert len(via_run.stdout) > 20_000 and via_run.stdout == via_main.stdout
+    assert via_run.stderr == via_main.stderr
+    # into a file instead of a pipe (block-buffered): still all of it
+    out = tmp_path / "diff.txt"
+    with out.open("wb") as f:
+        code = subprocess.run([sys.executable, "-m", "dslim_rewrite.cli", "--diff", *files], stdout=f).returncode
+    assert code == 1 and out.read_bytes() == via_main.stdout

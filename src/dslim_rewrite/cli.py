@@ -360,5 +360,25 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_OK
 
 
+def run() -> None:
+    """The console script: ``main``, then a quick exit for the rewrite command.
+
+    Tearing down the interpreter (every cached parse, every module) took about
+    a tenth of a ``--check`` of a few hundred files. Nothing is left to do by
+    then: every file was written atomically and every worker reaped. The
+    subcommands (which may hold engine clients or git state) exit normally.
+    """
+    argv = sys.argv[1:]
+    code = main(argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: nothing more can be said anyway
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
