@@ -231,10 +231,12 @@ def bulk(runs: int, tmp: Path) -> dict[str, float]:
     out["check_1job_10x"] = median_time(lambda: run_quiet([*cli, "--check", "-q", "-j", "1", *many]), runs)
     out["check_2job_10x"] = median_time(lambda: run_quiet([*cli, "--check", "-q", "-j", "2", *many]), runs)
     if has_migrate():
+        # one folder per Dockerfile, as services in a repository (migrate
+        # works per build context: files sharing a folder go to one worker)
         folder = tmp / "migrate"
-        folder.mkdir()
         for p in CORPUS:
-            shutil.copyfile(p, folder / p.name)
+            (folder / p.stem).mkdir(parents=True)
+            shutil.copyfile(p, folder / p.stem / "Dockerfile")
         for jobs in (1, 2):
             out[f"migrate_{jobs}"] = median_time(
                 lambda: run_quiet([*cli, "migrate", "--jobs", str(jobs), "--check", "-q", str(folder)]), runs)
