@@ -303,7 +303,8 @@ def rewrite_command(
         n_jobs = 1
     if n_jobs > 1:
         _warm_up(options)
-    done = parallel.map_items(do_file, files, n_jobs)
+    # one process prints each diff as soon as it is made; workers' come in order at the end
+    done = (do_file(p) for p in files) if n_jobs == 1 else parallel.map_items(do_file, files, n_jobs)
     outcomes: list[FileOutcome] = []
     for path, res in zip(files, done):
         if res is None:
