@@ -89,3 +89,15 @@ def test_in_place_with_two_jobs_writes_what_one_job_writes(tmp_path):
         changed += (a / p.name).read_bytes() != p.read_bytes()
     assert changed > 5
     assert not [p for p in b.iterdir() if not p.name.endswith(".Dockerfile")]  # no temp file left
+
+
+def test_no_writable_temporary_folder_means_one_process(monkeypatch):
+    def refuse(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(parallel.tempfile, "TemporaryFile", refuse)
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)  # whatever this process has loaded
+    forked = []
+    monkeypatch.setattr(parallel.os, "fork", lambda: forked.append(1) or 0)
+    assert parallel.map_items(lambda x: x * 2, list(range(8)), 2) == [x * 2 for x in range(8)]
+    assert not forked

@@ -44,12 +44,15 @@ def map_items(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R | N
     jobs = max(1, min(jobs, len(items)))
     if jobs == 1 or not can_fork():
         return [fn(x) for x in items]
+    try:
+        outs = [tempfile.TemporaryFile() for _ in range(1, jobs)]
+    except OSError:  # no writable temporary folder: one process can still do it all
+        return [fn(x) for x in items]
     sys.stdout.flush()
     sys.stderr.flush()
     children: list[tuple[int, object]] = []
     try:
-        for w in range(1, jobs):
-            out = tempfile.TemporaryFile()
+        for w, out in enumerate(outs, 1):
             pid = os.fork()
             if pid == 0:  # pragma: no cover - runs in the child, reported through `out`
                 _child(fn, items, w, jobs, out)
