@@ -97,7 +97,9 @@ def test_no_writable_temporary_folder_means_one_process(monkeypatch):
 
     monkeypatch.setattr(parallel.tempfile, "TemporaryFile", refuse)
     monkeypatch.setattr(parallel, "can_fork", lambda: True)  # whatever this process has loaded
-    forked = []
-    monkeypatch.setattr(parallel.os, "fork", lambda: forked.append(1) or 0)
+
+    def no_fork():
+        raise AssertionError("forked without a file for the child's results")
+
+    monkeypatch.setattr(parallel.os, "fork", no_fork)
     assert parallel.map_items(lambda x: x * 2, list(range(8)), 2) == [x * 2 for x in range(8)]
-    assert not forked
