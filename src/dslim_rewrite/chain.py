@@ -170,7 +170,7 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
             for fix in fixes:
                 if prag.suppressed(fix.code, t.name, fix.instructions):
                     continue
-                if fix.is_note or fix.safety is Safety.DISPLAY or (fix.safety is Safety.UNSAFE and not options.unsafe):
+                if fix.is_note or not ctx.applies(fix.safety):
                     key = (fix.code, fix.message)
                     if key not in seen_notes:
                         seen_notes.add(key)

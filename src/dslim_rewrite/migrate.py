@@ -3,9 +3,10 @@
 The parent process discovers the files and hands them to a pool of worker
 processes in chunks; each worker reads, rewrites and (unless --dry-run)
 writes its files atomically, and reports each one back as soon as it is
-done. Workers are forked while this process has not loaded BuildKit's
-parser binding (a Go runtime, which can deadlock in a forked child): they
-start in milliseconds with everything imported. Otherwise they are spawned.
+done. Workers are started with the ``spawn`` method: BuildKit's parser
+binding can deadlock in forked children, and forked workers (tried) made a
+worker crash race with the pool's shutdown of the others (a temporary file
+left behind, a written file reported as not done).
 
 Interrupting (Ctrl-C, SIGINT) stops handing out files; the files being
 written finish, so every file is either the old one or the new one, and no
@@ -594,14 +595,12 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    from .parallel import can_fork
-
-    ctx = multiprocessing.get_context("fork" if can_fork() else "spawn")
+    ctx = multiprocessing.get_context("spawn")
     stop = ctx.Event()
     queue = ctx.SimpleQueue()  # unit results; written synchronously by workers
 
     def new_pool(n: int) -> ProcessPoolExecutor:
-        # Workers are started with SIGINT ignored, and keep ignoring it (a
+        # Workers are spawned with SIGINT ignored, and keep ignoring it (a
         # terminal sends it to the whole process group): only the parent
         # reacts, by setting `stop`; a worker always finishes its file.
         old = signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -649,14 +648,19 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
                     for u in chunks[cid]:
                         take(failed(u, "interrupted", NOT_PROCESSED))
                 pending.clear()
+            broken = False
             while pending and len(inflight) < jobs * 2:
                 cid = pending.popleft()
-                inflight[pool.submit(run_chunk, cid, chunks[cid])] = cid
-            if not inflight:
+                try:
+                    inflight[pool.submit(run_chunk, cid, chunks[cid])] = cid
+                except BrokenProcessPool:  # a worker died since the last wait
+                    pending.appendleft(cid)
+                    broken = True
+                    break
+            if not inflight and not broken:
                 break
-            done, _ = wait(inflight, timeout=0.2, return_when=FIRST_COMPLETED)
+            done, _ = (set(), None) if broken else wait(inflight, timeout=0.2, return_when=FIRST_COMPLETED)
             drain()
-            broken = False
             for fut in done:
                 cid = inflight.pop(fut)
                 try:

@@ -63,8 +63,9 @@ def map_items(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R | N
     finally:
         # always reap the children (an interrupt reaches them too; they stop
         # between items, so nothing is left half-written)
-        statuses = [os.waitpid(pid, 0)[1] for pid, _ in children]
-    for (_, out), _status in zip(children, statuses):
+        for pid, _ in children:
+            os.waitpid(pid, 0)
+    for _, out in children:
         out.seek(0)
         data = out.read()
         out.close()

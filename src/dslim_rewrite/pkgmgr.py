@@ -65,10 +65,7 @@ class Invocation:
     words: list[Word]
     sudo: bool = False
     env: dict[str, str] = field(default_factory=dict)  # VAR=value before the tool
-    _apt_action: object = field(default=None, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._apt_action = _UNREAD
+    _apt_action: object = field(default=_UNREAD, init=False, repr=False, compare=False)  # see apt_action
 
     @property
     def args(self) -> list[str]:
