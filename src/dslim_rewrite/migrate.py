@@ -231,24 +231,19 @@ class _Flag:
 
 
 _RESULTS = None  # SimpleQueue to the parent, in workers
-_BUSY = False
-
-
-class _Terminated(BaseException):
-    """SIGTERM while a file is being processed: unwind (write_atomic's
-    cleanup runs), then exit."""
 
 
 def _on_sigterm(signum, frame):
-    if _BUSY:
-        raise _Terminated()
     os._exit(143)
 
 
 def _init_worker(job: Job, stop, results) -> None:
     # the parent decides when to stop; a worker always finishes its file
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # the pool terminates the other workers when one dies: leave no temp file
+    # When one worker dies the pool terminates the others (SIGTERM). It is
+    # held while a unit runs and is reported (run_chunk): a worker killed
+    # between writing a file and reporting it would leave a file changed on
+    # disk that the parent takes for not done, and runs again.
     signal.signal(signal.SIGTERM, _on_sigterm)
     global _JOB, _STOP, _RESULTS
     _JOB, _STOP, _RESULTS = job, stop, results
@@ -259,18 +254,15 @@ def _init_worker(job: Job, stop, results) -> None:
 
 def run_chunk(chunk_id: int, units: list) -> int:
     """Run a chunk in a worker; each unit's result goes to the parent as soon
-    as it is done (so a crash later in the chunk loses nothing already done)."""
-    global _BUSY
-    try:
-        for i, unit in enumerate(units):
-            _BUSY = True
+    as it is done (so a crash later in the chunk loses nothing already done).
+    A SIGTERM waits until the unit in hand is written and reported."""
+    for i, unit in enumerate(units):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        try:
             done = run_unit(unit)
-            _BUSY = False
             _RESULTS.put((chunk_id, i, done))
-    except _Terminated:
-        os._exit(143)
-    finally:
-        _BUSY = False
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     return len(units)
 
 
@@ -596,6 +588,7 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
     from concurrent.futures.process import BrokenProcessPool
 
     ctx = multiprocessing.get_context("spawn")
+    workers: dict = {}  # pool -> its worker processes
     stop = ctx.Event()
     queue = ctx.SimpleQueue()  # unit results; written synchronously by workers
 
@@ -610,9 +603,21 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
             # finds no idle worker starts one)
             for f in [pool.submit(int) for _ in range(n)]:
                 f.result()
+            workers[pool] = list(pool._processes.values())
         finally:
             signal.signal(signal.SIGINT, old)
         return pool
+
+    def wait_for_workers(pool: ProcessPoolExecutor) -> None:
+        """Let the workers of a broken pool exit, taking what they report:
+        the pool marks its futures failed before it terminates the workers,
+        and a worker finishes (and reports) the unit in hand first."""
+        pool.shutdown(wait=False, cancel_futures=True)
+        procs = workers.pop(pool, [])
+        while any(p.is_alive() for p in procs):
+            drain()
+            time.sleep(0.005)
+        drain()
 
     def on_sigint(signum, frame):
         nonlocal interrupted
@@ -674,10 +679,9 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
             # A worker died (a crash in native code): the pool is gone. Units
             # of the chunks in flight that reported nothing are run again one
             # at a time, each in a fresh worker, to find the one it died on.
-            drain()
+            wait_for_workers(pool)
             suspects = [u for cid in inflight.values() for i, u in enumerate(chunks[cid]) if i not in received[cid]]
             inflight.clear()
-            pool.shutdown(wait=True)
             for unit in suspects:
                 if stop.is_set():
                     take(failed(unit, "interrupted", NOT_PROCESSED))
@@ -689,6 +693,7 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
                     take(failed(unit, "the worker process crashed on it"))
                 finally:
                     solo.shutdown(wait=True)
+                    workers.pop(solo, None)
             pool = new_pool(jobs)
     except BaseException:
         stop.set()
