@@ -103,3 +103,28 @@ def test_no_writable_temporary_folder_means_one_process(monkeypatch):
 
     monkeypatch.setattr(parallel.os, "fork", no_fork)
     assert parallel.map_items(lambda x: x * 2, list(range(8)), 2) == [x * 2 for x in range(8)]
+
+
+def test_share_gives_a_heavy_item_a_worker_of_its_own():
+    weights = [5, 5, 5, 5, 100, 5, 5, 5, 5, 5]
+    shares = parallel.share(weights, 2)
+    assert sorted(k for s in shares for k in s) == list(range(10)), "every item once"
+    heavy = next(s for s in shares if 4 in s)
+    assert heavy == [4], "the big one alone: the other worker takes every small one"
+    # equal weights: round robin, the parent (worker 0) first
+    assert parallel.share([1] * 7, 3) == [[0, 3, 6], [1, 4], [2, 5]]
+
+
+_WEIGHTED = """
+import os
+from dslim_rewrite import parallel
+me = os.getpid()
+out = parallel.map_items(lambda x: (x + 1, os.getpid()), list(range(9)), 2, weights=[1] * 8 + [50])
+assert [r[0] for r in out] == list(range(1, 10))
+assert out[8][1] == me and all(r[1] != me for r in out[:8]), "the heavy item is the parent's alone"
+"""
+
+
+def test_map_items_by_weight():
+    r = subprocess.run([sys.executable, "-c", _WEIGHTED], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr

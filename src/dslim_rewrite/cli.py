@@ -153,6 +153,17 @@ def _warm_up(options) -> None:
         pass  # reported per file
 
 
+def _sizes(files: list[str]) -> list[int]:
+    """Each file's size: what sharing files between workers goes by."""
+    out = []
+    for p in files:
+        try:
+            out.append(os.stat(p).st_size)
+        except OSError:
+            out.append(0)
+    return out
+
+
 def process_one(path: str, data: bytes, options) -> tuple[FileOutcome, bytes | None]:
     from .chain import RewriteError, rewrite
 
@@ -304,7 +315,7 @@ def rewrite_command(
     if n_jobs > 1:
         _warm_up(options)
     # one process prints each diff as soon as it is made; workers' come in order at the end
-    done = (do_file(p) for p in files) if n_jobs == 1 else parallel.map_items(do_file, files, n_jobs)
+    done = (do_file(p) for p in files) if n_jobs == 1 else parallel.map_items(do_file, files, n_jobs, _sizes(files))
     outcomes: list[FileOutcome] = []
     for path, res in zip(files, done):
         if res is None:

@@ -38,9 +38,25 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def map_items(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R | None]:
-    """``[fn(x) for x in items]``, item ``k`` done by worker ``k % jobs``
-    (this process is worker 0). A result lost with a dead child is None."""
+def share(weights: Sequence[int], jobs: int) -> list[list[int]]:
+    """Item indices for each worker: the heaviest first, each to the worker
+    with the least weight so far (one big file does not hold up a worker that
+    also got its share of small ones). Deterministic."""
+    shares: list[list[int]] = [[] for _ in range(jobs)]
+    loads = [0] * jobs
+    for k in sorted(range(len(weights)), key=lambda k: (-weights[k], k)):
+        w = min(range(jobs), key=lambda w: (loads[w], w))
+        shares[w].append(k)
+        loads[w] += weights[k] + 1
+    return shares
+
+
+def map_items(fn: Callable[[T], R], items: Sequence[T], jobs: int,
+              weights: Sequence[int] | None = None) -> list[R | None]:
+    """``[fn(x) for x in items]``, shared out by ``weights`` (an estimate of
+    each item's cost, such as its size; equal when not given) between this
+    process (worker 0) and ``jobs - 1`` forked ones. A result lost with a dead
+    child is None."""
     jobs = max(1, min(jobs, len(items)))
     if jobs == 1 or not can_fork():
         return [fn(x) for x in items]
@@ -48,6 +64,7 @@ def map_items(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R | N
         outs = [tempfile.TemporaryFile() for _ in range(1, jobs)]
     except OSError:  # no writable temporary folder: one process can still do it all
         return [fn(x) for x in items]
+    shares = share(weights if weights is not None else [1] * len(items), jobs)
     sys.stdout.flush()
     sys.stderr.flush()
     children: list[tuple[int, object]] = []
@@ -55,10 +72,10 @@ def map_items(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R | N
         for w, out in enumerate(outs, 1):
             pid = os.fork()
             if pid == 0:  # pragma: no cover - runs in the child, reported through `out`
-                _child(fn, items, w, jobs, out)
+                _child(fn, items, shares[w], out)
             children.append((pid, out))
         results: list[R | None] = [None] * len(items)
-        for k in range(0, len(items), jobs):
+        for k in shares[0]:
             results[k] = fn(items[k])
     finally:
         # always reap the children (an interrupt reaches them too; they stop
@@ -81,10 +98,10 @@ def map_items(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R | N
     return results
 
 
-def _child(fn, items, w: int, jobs: int, out) -> None:  # pragma: no cover - child process
+def _child(fn, items, mine: list[int], out) -> None:  # pragma: no cover - child process
     code = 0
     try:
-        for k in range(w, len(items), jobs):
+        for k in mine:
             rec = pickle.dumps((k, fn(items[k])), protocol=pickle.HIGHEST_PROTOCOL)
             out.write(len(rec).to_bytes(_LEN, "little") + rec)
             out.flush()
