@@ -12,7 +12,10 @@ PROBE = r"""
 import io, json, sys
 from dslim_rewrite.cli import main
 args = json.loads(sys.argv[1])
-if args[0] == "-":
+if args[-1] == "PROBE-BODY":
+    args.pop()
+    sys.stdin = io.TextIOWrapper(io.BytesIO(b"FROM debian\nRUN apt-get install curl > /dev/null\n"))
+elif args[0] == "-":
     sys.stdin = io.TextIOWrapper(io.BytesIO(b"FROM debian\nRUN apt-get install curl\n"))
 try:
     code = main(args)
@@ -36,5 +39,12 @@ def test_version_imports_nothing_heavy():
 
 def test_rewriting_a_small_file_imports_nothing_heavy():
     mods = _modules(["-"])
-    assert "tree_sitter" in mods  # the probe really rewrote a RUN
+    assert "dockerfile" in mods  # the probe really rewrote its RUN (BuildKit checked the result)
     assert not [m for m in HEAVY if m in mods]
+    # a plain `apt-get install curl` is read without tree-sitter (shell.py's fast path)
+    assert "tree_sitter" not in mods
+
+
+def test_a_body_beyond_the_fast_path_loads_tree_sitter():
+    mods = _modules(["-", "PROBE-BODY"])
+    assert "tree_sitter" in mods

@@ -144,6 +144,144 @@ def parse_shell(body: bytes | str) -> Script:
 
 @lru_cache(maxsize=4096)
 def _parse_shell(src: bytes) -> Script:
+    simple = _parse_simple(src)
+    if simple is not None:
+        return simple
+    return _parse_tree(src)
+
+
+# -- the fast path -----------------------------------------------------------
+# Most RUN bodies are plain commands joined by &&, ||, ; and |: words of
+# ordinary characters, quotes, and $NAME / ${NAME}. For those the analysis is
+# read off a regular-expression tokenisation instead of a tree-sitter tree
+# (several times faster). Anything else -- redirections, subshells, control
+# flow, keywords, declarations, bare assignments, odd characters -- returns
+# None and goes to tree-sitter. tests/test_shell_fastpath.py checks that the
+# two agree on every body the fast path accepts.
+
+_SIMPLE_CHARS = re.compile(rb"[A-Za-z0-9_./:=+,@%*\- \t&|;$'\"{}]*+")
+# one token, after optional blanks: an operator (group 1) or a word (group 2);
+# possessive, so a body that does not tokenise fails fast
+_SIMPLE_TOKEN = re.compile(r"""[ \t]*+(?:(&&|\|\||[;|&]++)|((?:[^ \t&|;'"]++|'[^']*+'|"[^"]*+")++))""")
+_SIMPLE_DOLLAR = re.compile(rb"\$(?:[A-Za-z_][A-Za-z0-9_]*+|\{[A-Za-z_][A-Za-z0-9_]*+\})")
+_COMMAND_NAME = re.compile(r"[A-Za-z_./][A-Za-z0-9_./+-]*+")
+# an unbraced $NAME inside a word, with more of the word after it: tree-sitter
+# sometimes splits such a word in two ($A-$B., 'q'$A/)
+_DOLLAR_INSIDE = re.compile(rb"(?<![ \t])\$[A-Za-z_][A-Za-z0-9_]*+(?=[^ \t\"';&|])")
+_WORD_HEAD = re.compile(r"[A-Za-z0-9_]*+")
+_ASSIGNMENT_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+(\+?)=")
+_RESERVED = frozenset(
+    {
+        "if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac",
+        "function", "select", "time", "in", "coproc", "[[", "]]", "{", "}",
+        # declaration and unset commands are their own node types
+        "export", "declare", "typeset", "local", "readonly", "unset", "unsetenv",
+    }
+)
+
+
+def _parse_simple(src: bytes) -> Script | None:
+    if _SIMPLE_CHARS.fullmatch(src) is None:
+        return None
+    if b"$" in src and (src.count(b"$") != len(_SIMPLE_DOLLAR.findall(src)) or _DOLLAR_INSIDE.search(src)):
+        return None  # beyond $NAME and ${NAME}, or $NAME inside a word
+    if b"{" in src or b"}" in src:
+        braces = src.count(b"${")
+        if src.count(b"{") != braces or src.count(b"}") != braces:
+            return None
+    text = src.decode("ascii")
+    # statements (split by ;) of and-or lists (&&, ||) of pipelines (|) of commands
+    commands: list[Command] = []
+    top_items: list[tuple[int, int]] = []
+    top_ops: list[str] = []
+    piped = False  # some pipeline has two commands or more
+    words: list[Word] = []
+    assigns: list[str] = []
+    start = -1
+    first = 0  # index in commands of the current pipeline's first command
+    pos = 0
+    for m in _SIMPLE_TOKEN.finditer(text):
+        if m.start() != pos:
+            return None  # something that is neither (an unterminated quote)
+        pos = m.end()
+        word = m.group(2)
+        if word is not None:
+            if word[0] == "=" or word in _RESERVED or _WORD_HEAD.match(word).group() in _RESERVED:
+                # a keyword, also when something follows it (export'a', in@);
+                # tree-sitter reads `==` as a test operator
+                return None
+            if start < 0:
+                start = m.start(2)
+            if not words:
+                a = _ASSIGNMENT_WORD.match(word)
+                if a is not None:
+                    if a.group(1):
+                        return None  # A+=b
+                    assigns.append(word)
+                    continue
+                if _COMMAND_NAME.fullmatch(word) is None:
+                    return None  # tree-sitter reads `1=2`, `x@y`, `cd%`, `A=1 x:y` as a command its own way
+            words.append(Word(_unquote(word), word, m.start(2), pos))
+            continue
+        op = m.group(1)
+        if not words or op not in _OPS_SIMPLE:
+            return None  # an empty command, a bare assignment, or & ;; |& ...
+        name = words[0].text
+        if name in _RESERVED:
+            return None
+        if "/" in name:
+            name = name.rsplit("/", 1)[-1]
+        commands.append(Command("command", name, words, assigns, start, words[-1].end, False, False, []))
+        words, assigns, start = [], [], -1
+        if op != "|":
+            top_items.append((commands[first].start, commands[-1].end))
+            top_ops.append(op)
+            if len(commands) - first == 1:
+                commands[first].top_level = True  # alone, not inside a pipeline
+            else:
+                piped = True
+            first = len(commands)
+    if pos != len(text) and text[pos:].strip(" \t"):
+        return None
+    if words:
+        name = words[0].text
+        if name in _RESERVED:
+            return None
+        if "/" in name:
+            name = name.rsplit("/", 1)[-1]
+        commands.append(Command("command", name, words, assigns, start, words[-1].end, False, False, []))
+        top_items.append((commands[first].start, commands[-1].end))
+        if len(commands) - first == 1:
+            commands[first].top_level = True
+        else:
+            piped = True
+    elif assigns or first != len(commands) or not commands or top_ops[-1] != ";":
+        return None  # a bare assignment, a trailing | && ||, or nothing at all
+    if piped and ("&&" in top_ops or "||" in top_ops):
+        return None  # tree-sitter-bash nests `a | b || c` its own way: let it say
+    operators = set(top_ops)
+    if piped:
+        operators.add("|")
+    state_reasons = [c.name for c in commands if c.name in STATE_COMMANDS]
+    return Script(
+        source=src,
+        commands=commands,
+        operators=operators,
+        top_operators=top_ops,
+        top_items=top_items,
+        has_error=False,
+        has_comment=False,
+        has_control_flow=False,
+        has_heredoc=False,
+        changes_state=bool(state_reasons),
+        state_reasons=state_reasons,
+    )
+
+
+_OPS_SIMPLE = frozenset({"&&", "||", ";", "|"})
+
+
+def _parse_tree(src: bytes) -> Script:
     tree = _parser().parse(src)
     root = tree.root_node
     commands: list[Command] = []

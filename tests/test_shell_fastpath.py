@@ -1,0 +1,133 @@
+"""The shell fast path (plain command lists read with regular expressions)
+against tree-sitter-bash: wherever the fast path gives an answer, it is the
+answer tree-sitter's walk gives, field for field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dslim_rewrite import document
+from dslim_rewrite.context import Context, Options
+from dslim_rewrite.shell import _parse_simple, _parse_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bodies() -> list[bytes]:
+    files = sorted((ROOT / "tests" / "corpus").glob("*.Dockerfile"))
+    files += sorted((ROOT / "golden").glob("*/*/*Dockerfile*"))
+    out: dict[bytes, None] = {}
+    for f in files:
+        try:
+            doc = document.parse(f.read_bytes())
+        except document.DocumentError:
+            continue
+        ctx = Context(doc, Options())
+        for ins in doc.instructions:
+            body = ctx.body(ins)
+            if body is not None:
+                out[bytes(body)] = None
+    return list(out)
+
+
+BODIES = _bodies()
+
+
+def test_agrees_with_tree_sitter_on_every_corpus_and_golden_body():
+    accepted = 0
+    for body in BODIES:
+        fast = _parse_simple(body)
+        if fast is None:
+            continue
+        accepted += 1
+        assert fast == _parse_tree(body), body
+    # the point of it: most real bodies take the fast path
+    assert len(BODIES) > 1000 and accepted > 0.6 * len(BODIES), (accepted, len(BODIES))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"a | b || c",  # tree-sitter-bash's own nesting of pipelines in and-or lists
+        b"a && b | c",
+        b"a &",
+        b"a ;; b",
+        b"a |& b",
+        b"a && && b",
+        b"a &&",
+        b"a |",
+        b"; a",
+        b"X=1",  # a bare assignment
+        b"X+=1 a",
+        b"export A=1",
+        b"if true; then a; fi",
+        b"a 'unterminated",
+        b'a "unterminated',
+        b"echo ${A:=x}",
+        b"echo $(date)",
+        b"echo $1 $@",
+        b"echo {a,b}",
+        b"a > f",
+        b"a # comment",
+        b"",
+        b"   ",
+        b"echo \xc3\xa9",
+        b"x@y",
+        b"echo $A-$A.",
+        b"in@ x",
+        b"echo ==",
+    ],
+)
+def test_hands_over_what_it_does_not_model(body):
+    assert _parse_simple(body) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*",
+        b"DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \"$PKG\"",
+        b"a;b&&c||d",
+        b"a | b | c; d",
+        b"cd /src;",
+        b"echo 'a b'\"c\"${D}e $F",
+        b"/usr/bin/pip install --no-cache-dir x==1.0",
+    ],
+)
+def test_takes_the_plain_ones(body):
+    fast = _parse_simple(body)
+    assert fast is not None
+    assert fast == _parse_tree(body)
+
+
+_TOKENS = st.sampled_from(
+    [
+        "a", "apt-get", "/usr/bin/env", "-y", "--x=1", "x=1", "X=1", "A_B=c", "X+=1", "=x", "1=2",
+        "'q r'", '"q r"', '"$A"', "'$A'", "$A", "${A}", "${A:=b}", "$1", "$@", "a${B}c", "'", '"',
+        "*", "/var/lib/*", "10", "cd", "export", "set", "done", "if", "{", "}", "{a,b}", "[", "!",
+        "&&", "||", ";", "|", "&", ";;", "|&", " ", "  ", "\t", "#", ">", "(", ")",
+        # tree-sitter-bash's own readings, found by fuzzing: keywords with
+        # something glued on, `==`, odd command names, $A$B and $A inside a word
+        "export'a'", "in@", "==", "a==b", "x@y", "cd%", "x:y", "-", "$A$B", "$A-$A.", "'q'$A/",
+        "${A}${B}x", "^", "^$A$B", "%", "@", ",", ":", "1.5", "0x1",
+    ]
+)
+# words made of pieces: where expansions and quotes meet punctuation
+_WORD = st.lists(
+    st.sampled_from(["x", "-", ".", ",", ":", "/", "$A", "${A}", "'q'", '"q"', '"$A"', '"${A}"', "1", "_",
+                     "=", "@", "%", "*", "+"]),
+    min_size=1, max_size=5,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TOKENS | _WORD, min_size=1, max_size=12), st.lists(st.sampled_from(["", " ", "\t", "  "]), min_size=12, max_size=12))
+def test_agrees_with_tree_sitter_on_generated_bodies(tokens, gaps):
+    body = "".join(t + g for t, g in zip(tokens, gaps)).encode()
+    fast = _parse_simple(body)
+    if fast is not None:
+        assert fast == _parse_tree(body), body
