@@ -71,7 +71,12 @@ def test_agrees_with_tree_sitter_on_every_corpus_and_golden_body():
         b"echo $(date)",
         b"echo $1 $@",
         b"echo {a,b}",
-        b"a > f",
+        b"a < f",
+        b"a > f x",  # tree-sitter gives x to the redirection
+        b"a && b > f",  # ... and this redirection to the whole list
+        b"a >",
+        b"a 2>&1x",
+        b"a &> f",
         b"a # comment",
         b"",
         b"   ",
@@ -96,6 +101,8 @@ def test_hands_over_what_it_does_not_model(body):
         b"cd /src;",
         b"echo 'a b'\"c\"${D}e $F",
         b"/usr/bin/pip install --no-cache-dir x==1.0",
+        b"echo 'dev ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/dev; chmod 0440 /etc/sudoers.d/dev",
+        b"make >/dev/null 2>&1 && make install",
     ],
 )
 def test_takes_the_plain_ones(body):
@@ -114,6 +121,7 @@ _TOKENS = st.sampled_from(
         # something glued on, `==`, odd command names, $A$B and $A inside a word
         "export'a'", "in@", "==", "a==b", "x@y", "cd%", "x:y", "-", "$A$B", "$A-$A.", "'q'$A/",
         "${A}${B}x", "^", "^$A$B", "%", "@", ",", ":", "1.5", "0x1",
+        ">", ">>", "2>", "2>&1", ">&2", "1>&2", "<", "&>", "'(a)'", '"(a) {} !"', "'#'", "'\\'", '"`"',
     ]
 )
 # words made of pieces: where expansions and quotes meet punctuation

@@ -152,17 +152,24 @@ def _parse_shell(src: bytes) -> Script:
 
 # -- the fast path -----------------------------------------------------------
 # Most RUN bodies are plain commands joined by &&, ||, ; and |: words of
-# ordinary characters, quotes, and $NAME / ${NAME}. For those the analysis is
-# read off a regular-expression tokenisation instead of a tree-sitter tree
-# (several times faster). Anything else -- redirections, subshells, control
-# flow, keywords, declarations, bare assignments, odd characters -- returns
-# None and goes to tree-sitter. tests/test_shell_fastpath.py checks that the
-# two agree on every body the fast path accepts.
+# ordinary characters, quotes, $NAME / ${NAME} and trailing output
+# redirections. For those the analysis is read off a regular-expression
+# tokenisation instead of a tree-sitter tree (several times faster). Anything
+# else -- input redirections, subshells, control flow, keywords, declarations,
+# bare assignments, odd characters -- returns None and goes to tree-sitter.
+# tests/test_shell_fastpath.py checks that the two agree on every body the
+# fast path accepts.
 
-_SIMPLE_CHARS = re.compile(rb"[A-Za-z0-9_./:=+,@%*\- \t&|;$'\"{}]*+")
-# one token, after optional blanks: an operator (group 1) or a word (group 2);
-# possessive, so a body that does not tokenise fails fast
-_SIMPLE_TOKEN = re.compile(r"""[ \t]*+(?:(&&|\|\||[;|&]++)|((?:[^ \t&|;'"]++|'[^']*+'|"[^"]*+")++))""")
+_PRINTABLE = re.compile(rb"[\t\x20-\x7e]*+")
+_QUOTED = re.compile(rb"""'[^']*+'|"[^"]*+\"""")
+# outside quotes (each quoted part counts as one letter here)
+_SIMPLE_CHARS = re.compile(rb"[A-Za-z0-9_./:=+,@%*\- \t&|;$'\"{}>]*+")
+# one token, after optional blanks: an operator (group 1), an output
+# redirection (group 2) or a word (group 3); possessive, so a body that does
+# not tokenise fails fast
+_SIMPLE_TOKEN = re.compile(
+    r"""[ \t]*+(?:(&&|\|\||[;|&]++)|([12]?(?:>&[12](?![^ \t;&|])|>>?))|((?:[^ \t&|;'"<>]++|'[^']*+'|"[^"]*+")++))"""
+)
 _SIMPLE_DOLLAR = re.compile(rb"\$(?:[A-Za-z_][A-Za-z0-9_]*+|\{[A-Za-z_][A-Za-z0-9_]*+\})")
 _COMMAND_NAME = re.compile(r"[A-Za-z_./][A-Za-z0-9_./+-]*+")
 # an unbraced $NAME inside a word, with more of the word after it: tree-sitter
@@ -181,16 +188,20 @@ _RESERVED = frozenset(
 
 
 def _parse_simple(src: bytes) -> Script | None:
-    if _SIMPLE_CHARS.fullmatch(src) is None:
+    if _PRINTABLE.fullmatch(src) is None or b"`" in src or b"\\" in src:
+        return None
+    outside = _QUOTED.sub(b"q", src) if (b"'" in src or b'"' in src) else src
+    if _SIMPLE_CHARS.fullmatch(outside) is None:
         return None
     if b"$" in src and (src.count(b"$") != len(_SIMPLE_DOLLAR.findall(src)) or _DOLLAR_INSIDE.search(src)):
         return None  # beyond $NAME and ${NAME}, or $NAME inside a word
-    if b"{" in src or b"}" in src:
-        braces = src.count(b"${")
-        if src.count(b"{") != braces or src.count(b"}") != braces:
+    if b"{" in outside or b"}" in outside:
+        braces = outside.count(b"${")
+        if outside.count(b"{") != braces or outside.count(b"}") != braces:
             return None
     text = src.decode("ascii")
-    # statements (split by ;) of and-or lists (&&, ||) of pipelines (|) of commands
+    # statements (split by ;) of and-or lists (&&, ||) of pipelines (|) of
+    # commands, each with output redirections after its words
     commands: list[Command] = []
     top_items: list[tuple[int, int]] = []
     top_ops: list[str] = []
@@ -198,20 +209,29 @@ def _parse_simple(src: bytes) -> Script | None:
     words: list[Word] = []
     assigns: list[str] = []
     start = -1
+    end = -1  # of the current command with its redirections
+    redirected = False  # the current command has had a redirection
+    target = False  # a redirection waits for its file
     first = 0  # index in commands of the current pipeline's first command
     pos = 0
     for m in _SIMPLE_TOKEN.finditer(text):
         if m.start() != pos:
             return None  # something that is neither (an unterminated quote)
         pos = m.end()
-        word = m.group(2)
+        word = m.group(3)
         if word is not None:
             if word[0] == "=" or word in _RESERVED or _WORD_HEAD.match(word).group() in _RESERVED:
                 # a keyword, also when something follows it (export'a', in@);
                 # tree-sitter reads `==` as a test operator
                 return None
+            if target:
+                target = False
+                end = pos
+                continue
+            if redirected:
+                return None  # a word after a redirection (tree-sitter gives it to the redirection)
             if start < 0:
-                start = m.start(2)
+                start = m.start(3)
             if not words:
                 a = _ASSIGNMENT_WORD.match(word)
                 if a is not None:
@@ -221,10 +241,25 @@ def _parse_simple(src: bytes) -> Script | None:
                     continue
                 if _COMMAND_NAME.fullmatch(word) is None:
                     return None  # tree-sitter reads `1=2`, `x@y`, `cd%`, `A=1 x:y` as a command its own way
-            words.append(Word(_unquote(word), word, m.start(2), pos))
+            words.append(Word(_unquote(word), word, m.start(3), pos))
+            end = pos
+            continue
+        redirect = m.group(2)
+        if redirect is not None:
+            if (not words or target or (top_ops and top_ops[-1] in ("&&", "||")) or m.start(2) == m.start()
+                    or words[-1].raw == "-"):
+                # tree-sitter hangs `a && b > f` on the whole list, reads a
+                # word glued to it (`x2>f`) as a file descriptor, and drops
+                # the `-` of `a - 2>f`: let it say
+                return None
+            redirected = True
+            if "&" in redirect:
+                end = pos
+            else:
+                target = True
             continue
         op = m.group(1)
-        if not words or op not in _OPS_SIMPLE:
+        if not words or target or op not in _OPS_SIMPLE:
             return None  # an empty command, a bare assignment, or & ;; |& ...
         name = words[0].text
         if name in _RESERVED:
@@ -232,16 +267,16 @@ def _parse_simple(src: bytes) -> Script | None:
         if "/" in name:
             name = name.rsplit("/", 1)[-1]
         commands.append(Command("command", name, words, assigns, start, words[-1].end, False, False, []))
-        words, assigns, start = [], [], -1
+        words, assigns, start, redirected = [], [], -1, False
         if op != "|":
-            top_items.append((commands[first].start, commands[-1].end))
+            top_items.append((commands[first].start, end))
             top_ops.append(op)
             if len(commands) - first == 1:
                 commands[first].top_level = True  # alone, not inside a pipeline
             else:
                 piped = True
             first = len(commands)
-    if pos != len(text) and text[pos:].strip(" \t"):
+    if (pos != len(text) and text[pos:].strip(" \t")) or target:
         return None
     if words:
         name = words[0].text
@@ -250,7 +285,7 @@ def _parse_simple(src: bytes) -> Script | None:
         if "/" in name:
             name = name.rsplit("/", 1)[-1]
         commands.append(Command("command", name, words, assigns, start, words[-1].end, False, False, []))
-        top_items.append((commands[first].start, commands[-1].end))
+        top_items.append((commands[first].start, end))
         if len(commands) - first == 1:
             commands[first].top_level = True
         else:
