@@ -95,7 +95,7 @@ def test_no_writable_temporary_folder_means_one_process(monkeypatch):
     def refuse(*a, **k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(parallel.tempfile, "TemporaryFile", refuse)
+    monkeypatch.setattr("tempfile.TemporaryFile", refuse)
     monkeypatch.setattr(parallel, "can_fork", lambda: True)  # whatever this process has loaded
 
     def no_fork():

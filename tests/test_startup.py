@@ -14,7 +14,7 @@ from dslim_rewrite.cli import main
 args = json.loads(sys.argv[1])
 if args[-1] == "PROBE-BODY":
     args.pop()
-    sys.stdin = io.TextIOWrapper(io.BytesIO(b"FROM debian\nRUN apt-get install curl > /dev/null\n"))
+    sys.stdin = io.TextIOWrapper(io.BytesIO(b"FROM debian\nRUN apt-get install curl < /dev/null\n"))
 elif args[0] == "-":
     sys.stdin = io.TextIOWrapper(io.BytesIO(b"FROM debian\nRUN apt-get install curl\n"))
 try:

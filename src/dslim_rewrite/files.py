@@ -5,7 +5,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
@@ -117,6 +116,8 @@ def write_atomic(path: Path, data: bytes, *, like: Path | None = None) -> None:
     fd = None
     tmp = None
     try:
+        import tempfile  # only when writing: it costs start-up time
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".dslim-tmp", dir=folder)
         with os.fdopen(fd, "wb") as f:
             fd = None

@@ -16,9 +16,7 @@ child that dies loses only the items it had not finished: those come back as
 from __future__ import annotations
 
 import os
-import pickle
 import sys
-import tempfile
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -60,6 +58,9 @@ def map_items(fn: Callable[[T], R], items: Sequence[T], jobs: int,
     jobs = max(1, min(jobs, len(items)))
     if jobs == 1 or not can_fork():
         return [fn(x) for x in items]
+    import pickle  # only with workers: both cost start-up time
+    import tempfile
+
     try:
         outs = [tempfile.TemporaryFile() for _ in range(1, jobs)]
     except OSError:  # no writable temporary folder: one process can still do it all
@@ -99,6 +100,8 @@ def map_items(fn: Callable[[T], R], items: Sequence[T], jobs: int,
 
 
 def _child(fn, items, mine: list[int], out) -> None:  # pragma: no cover - child process
+    import pickle
+
     code = 0
     try:
         for k in mine:
