@@ -17,31 +17,38 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this
 # Run in a fresh interpreter: once any test has loaded BuildKit's parser
 # (a Go runtime) into this one, map_items rightly refuses to fork.
 _ORDER = """
-import os
+import os, time
 from dslim_rewrite import parallel
 assert parallel.can_fork()
 items = list(range(37))
-out = parallel.map_items(lambda x: (x * x, os.getpid()), items, 3)
+
+def fn(x):
+    time.sleep(0.01)  # long enough for every worker to take some
+    return x * x, os.getpid()
+
+out = parallel.map_items(fn, items, 3)
 assert [r[0] for r in out] == [x * x for x in items]
 assert len({r[1] for r in out}) == 3, "three processes"
-assert out[0][1] == os.getpid(), "item 0 is the parent's"
 """
 
 _DYING = """
-import os
+import os, time
 from dslim_rewrite import parallel
 me = os.getpid()
+done_here = []
 
 def fn(x):
-    if x == 7 and os.getpid() != me:
-        os._exit(3)  # a crash in native code, say
+    time.sleep(0.01)
+    if os.getpid() != me:
+        done_here.append(x)
+        if len(done_here) == 3:
+            os._exit(3)  # a crash in native code, say, on the child's third item
     return x
 
-out = parallel.map_items(fn, list(range(12)), 2)
-assert out[7] is None
-assert out[9] is None and out[11] is None, "after the crash, in the same worker"
-assert out[1] == 1 and out[5] == 5, "finished before it: kept"
-assert [x for x in out if x is not None] == [x for x in range(12) if x not in (7, 9, 11)]
+out = parallel.map_items(fn, list(range(40)), 2)
+lost = [k for k, r in enumerate(out) if r is None]
+assert len(lost) == 1, "only the item the child died on"
+assert [r for r in out if r is not None] == [x for x in range(40) if x not in lost], "the parent took the rest"
 """
 
 
@@ -115,16 +122,45 @@ def test_share_gives_a_heavy_item_a_worker_of_its_own():
     assert parallel.share([1] * 7, 3) == [[0, 3, 6], [1, 4], [2, 5]]
 
 
-_WEIGHTED = """
-import os
+def test_the_queue_holds_every_index_heaviest_first():
+    order = parallel.heaviest_first([3, 9, 1, 9, 0])
+    assert order == [1, 3, 0, 2, 4]
+    fd = parallel._work_queue(order)
+    assert fd is not None
+    try:
+        assert list(parallel._taken(fd)) == order
+    finally:
+        os.close(fd)
+
+
+_BALANCED = """
+import os, time
 from dslim_rewrite import parallel
-me = os.getpid()
-out = parallel.map_items(lambda x: (x + 1, os.getpid()), list(range(9)), 2, weights=[1] * 8 + [50])
-assert [r[0] for r in out] == list(range(1, 10))
-assert out[8][1] == me and all(r[1] != me for r in out[:8]), "the heavy item is the parent's alone"
+
+def fn(x):
+    time.sleep(1.0 if x == 0 else 0.01)
+    return os.getpid()
+
+# item 0 is the heavy one: whoever takes it (first) takes little else, as the
+# other worker goes through the light ones meanwhile
+out = parallel.map_items(fn, list(range(21)), 2, weights=[1000] + [1] * 20)
+heavy = out[0]
+assert sum(1 for p in out[1:] if p == heavy) <= 3, out
 """
 
 
-def test_map_items_by_weight():
-    r = subprocess.run([sys.executable, "-c", _WEIGHTED], capture_output=True, text=True)
+def test_a_free_worker_takes_the_next_item():
+    r = subprocess.run([sys.executable, "-c", _BALANCED], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_items_beyond_a_pipe_are_shared_out_up_front():
+    script = (
+        "import os\nfrom dslim_rewrite import parallel\n"
+        "parallel._work_queue = lambda order: None\n"
+        "out = parallel.map_items(lambda x: (x, os.getpid()), list(range(9)), 2, weights=[1] * 8 + [50])\n"
+        "assert [r[0] for r in out] == list(range(9))\n"
+        "assert out[8][1] == os.getpid() and all(r[1] != os.getpid() for r in out[:8])\n"
+    )
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
