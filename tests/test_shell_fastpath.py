@@ -52,8 +52,8 @@ def test_agrees_with_tree_sitter_on_every_corpus_and_golden_body():
 @pytest.mark.parametrize(
     "body",
     [
-        b"a | b || c",  # tree-sitter-bash's own nesting of pipelines in and-or lists
-        b"a && b | c",
+        b"a | b | c || d",  # tree-sitter-bash nests the || inside the pipeline
+        b"a | b | c && d",
         b"a &",
         b"a ;; b",
         b"a |& b",
@@ -73,7 +73,7 @@ def test_agrees_with_tree_sitter_on_every_corpus_and_golden_body():
         b"echo {a,b}",
         b"a < f",
         b"a > f x",  # tree-sitter gives x to the redirection
-        b"a && b > f",  # ... and this redirection to the whole list
+        b"a && b | c > f",  # a redirection after && inside a pipeline
         b"a >",
         b"a 2>&1x",
         b"a &> f",
@@ -85,6 +85,14 @@ def test_agrees_with_tree_sitter_on_every_corpus_and_golden_body():
         b"echo $A-$A.",
         b"in@ x",
         b"echo ==",
+        b"{ a }",  # no ; before the }
+        b"( a",
+        b"a )",
+        b"{ a; } > f",
+        b"( a ) | b",
+        b"a | { b; }",
+        b"echo }",
+        b"{ }",
     ],
 )
 def test_hands_over_what_it_does_not_model(body):
@@ -103,6 +111,13 @@ def test_hands_over_what_it_does_not_model(body):
         b"/usr/bin/pip install --no-cache-dir x==1.0",
         b"echo 'dev ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/dev; chmod 0440 /etc/sudoers.d/dev",
         b"make >/dev/null 2>&1 && make install",
+        b"a | b || c",
+        b"a && b | c",
+        b"a && b > f && c >> g; d && e 2>&1",  # tree-sitter hangs each on the list before it
+        # what DSL001 makes of several RUNs
+        b"apt-get update && ( cd /tmp && make ) && { a; b; } && c",
+        b"( cd /src; make ); ( exit 1 )",
+        b"{ { a; }; ( b && ( c ) ); }",
     ],
 )
 def test_takes_the_plain_ones(body):
@@ -130,6 +145,27 @@ _WORD = st.lists(
                      "=", "@", "%", "*", "+"]),
     min_size=1, max_size=5,
 ).map("".join)
+
+
+_CMD = st.lists(st.sampled_from(["a", "b", "echo", "cd", "set", "kill", "x", "-y", "> f", "2>&1", "}", "{"]),
+                min_size=1, max_size=4).map(" ".join)
+_BODY = st.recursive(
+    _CMD,
+    lambda inner: st.one_of(
+        st.tuples(inner, st.sampled_from([" && ", " || ", "; ", " | ", ";"]), inner).map("".join),
+        st.tuples(inner, st.sampled_from([" )", ")", "; )"])).map(lambda t: "( " + t[0] + t[1]),
+        st.tuples(inner, st.sampled_from(["; }", " }", ";}"])).map(lambda t: "{ " + t[0] + t[1]),
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_BODY)
+def test_agrees_with_tree_sitter_on_generated_groups(body):
+    fast = _parse_simple(body.encode())
+    if fast is not None:
+        assert fast == _parse_tree(body.encode()), body
 
 
 @settings(max_examples=400, deadline=None)

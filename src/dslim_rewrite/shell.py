@@ -162,19 +162,22 @@ def _parse_shell(src: bytes) -> Script:
 
 _PRINTABLE = re.compile(rb"[\t\x20-\x7e]*+")
 _QUOTED = re.compile(rb"""'[^']*+'|"[^"]*+\"""")
+_QUOTED_STR = re.compile(r"""'[^']*+'|"[^"]*+\"""")
 # outside quotes (each quoted part counts as one letter here)
-_SIMPLE_CHARS = re.compile(rb"[A-Za-z0-9_./:=+,@%*\- \t&|;$'\"{}>]*+")
-# one token, after optional blanks: an operator (group 1), an output
-# redirection (group 2) or a word (group 3); possessive, so a body that does
-# not tokenise fails fast
+_SIMPLE_CHARS = re.compile(rb"[A-Za-z0-9_./:=+,@%*\- \t&|;$'\"{}()>]*+")
+# one token, after optional blanks: an operator (group 1), a parenthesis (2),
+# an output redirection (3) or a word (4); possessive, so a body that does not
+# tokenise fails fast
 _SIMPLE_TOKEN = re.compile(
-    r"""[ \t]*+(?:(&&|\|\||[;|&]++)|([12]?(?:>&[12](?![^ \t;&|])|>>?))|((?:[^ \t&|;'"<>]++|'[^']*+'|"[^"]*+")++))"""
+    r"""[ \t]*+(?:(&&|\|\||[;|&]++)|([()])|([12]?(?:>&[12](?![^ \t;&|()])|>>?))"""
+    r"""|((?:[^ \t&|;'"<>()]++|'[^']*+'|"[^"]*+")++))"""
 )
 _SIMPLE_DOLLAR = re.compile(rb"\$(?:[A-Za-z_][A-Za-z0-9_]*+|\{[A-Za-z_][A-Za-z0-9_]*+\})")
+_BRACED_NAME = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*+\}")
 _COMMAND_NAME = re.compile(r"[A-Za-z_./][A-Za-z0-9_./+-]*+")
 # an unbraced $NAME inside a word, with more of the word after it: tree-sitter
 # sometimes splits such a word in two ($A-$B., 'q'$A/)
-_DOLLAR_INSIDE = re.compile(rb"(?<![ \t])\$[A-Za-z_][A-Za-z0-9_]*+(?=[^ \t\"';&|])")
+_DOLLAR_INSIDE = re.compile(rb"(?<![ \t])\$[A-Za-z_][A-Za-z0-9_]*+(?=[^ \t\"';&|()])")
 _WORD_HEAD = re.compile(r"[A-Za-z0-9_]*+")
 _ASSIGNMENT_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+(\+?)=")
 _RESERVED = frozenset(
@@ -185,6 +188,11 @@ _RESERVED = frozenset(
         "export", "declare", "typeset", "local", "readonly", "unset", "unsetenv",
     }
 )
+_OPS_SIMPLE = frozenset({"&&", "||", ";", "|"})
+
+
+class _NotSimple(Exception):
+    """The body is beyond the fast path: tree-sitter reads it."""
 
 
 def _parse_simple(src: bytes) -> Script | None:
@@ -195,125 +203,209 @@ def _parse_simple(src: bytes) -> Script | None:
         return None
     if b"$" in src and (src.count(b"$") != len(_SIMPLE_DOLLAR.findall(src)) or _DOLLAR_INSIDE.search(src)):
         return None  # beyond $NAME and ${NAME}, or $NAME inside a word
-    if b"{" in outside or b"}" in outside:
-        braces = outside.count(b"${")
-        if outside.count(b"{") != braces or outside.count(b"}") != braces:
-            return None
     text = src.decode("ascii")
-    # statements (split by ;) of and-or lists (&&, ||) of pipelines (|) of
-    # commands, each with output redirections after its words
-    commands: list[Command] = []
-    top_items: list[tuple[int, int]] = []
-    top_ops: list[str] = []
-    piped = False  # some pipeline has two commands or more
-    words: list[Word] = []
-    assigns: list[str] = []
-    start = -1
-    end = -1  # of the current command with its redirections
-    redirected = False  # the current command has had a redirection
-    target = False  # a redirection waits for its file
-    first = 0  # index in commands of the current pipeline's first command
+    toks = []
     pos = 0
     for m in _SIMPLE_TOKEN.finditer(text):
         if m.start() != pos:
-            return None  # something that is neither (an unterminated quote)
+            return None  # something that is none of them (an unterminated quote)
         pos = m.end()
-        word = m.group(3)
-        if word is not None:
-            if word[0] == "=" or word in _RESERVED or _WORD_HEAD.match(word).group() in _RESERVED:
-                # a keyword, also when something follows it (export'a', in@);
-                # tree-sitter reads `==` as a test operator
-                return None
-            if target:
-                target = False
-                end = pos
-                continue
-            if redirected:
-                return None  # a word after a redirection (tree-sitter gives it to the redirection)
-            if start < 0:
-                start = m.start(3)
-            if not words:
-                a = _ASSIGNMENT_WORD.match(word)
-                if a is not None:
-                    if a.group(1):
-                        return None  # A+=b
-                    assigns.append(word)
-                    continue
-                if _COMMAND_NAME.fullmatch(word) is None:
-                    return None  # tree-sitter reads `1=2`, `x@y`, `cd%`, `A=1 x:y` as a command its own way
-            words.append(Word(_unquote(word), word, m.start(3), pos))
-            end = pos
-            continue
-        redirect = m.group(2)
-        if redirect is not None:
-            if (not words or target or (top_ops and top_ops[-1] in ("&&", "||")) or m.start(2) == m.start()
-                    or words[-1].raw == "-"):
-                # tree-sitter hangs `a && b > f` on the whole list, reads a
-                # word glued to it (`x2>f`) as a file descriptor, and drops
-                # the `-` of `a - 2>f`: let it say
-                return None
-            redirected = True
-            if "&" in redirect:
-                end = pos
-            else:
-                target = True
-            continue
-        op = m.group(1)
-        if not words or target or op not in _OPS_SIMPLE:
-            return None  # an empty command, a bare assignment, or & ;; |& ...
-        name = words[0].text
-        if name in _RESERVED:
-            return None
-        if "/" in name:
-            name = name.rsplit("/", 1)[-1]
-        commands.append(Command("command", name, words, assigns, start, words[-1].end, False, False, []))
-        words, assigns, start, redirected = [], [], -1, False
-        if op != "|":
-            top_items.append((commands[first].start, end))
-            top_ops.append(op)
-            if len(commands) - first == 1:
-                commands[first].top_level = True  # alone, not inside a pipeline
-            else:
-                piped = True
-            first = len(commands)
-    if (pos != len(text) and text[pos:].strip(" \t")) or target:
+        toks.append(m)
+    if pos != len(text) and text[pos:].strip(" \t"):
         return None
-    if words:
+    try:
+        return _SimpleParser(src, toks).script()
+    except _NotSimple:
+        return None
+
+
+class _SimpleParser:
+    """Statements (split by ; && || and |) of simple commands, ``{ ...; }``
+    groups and ``( ... )`` subshells, read into what ``_parse_tree`` gives."""
+
+    def __init__(self, src: bytes, toks: list) -> None:
+        self.src = src
+        self.toks = toks
+        self.i = 0
+        self.commands: list[Command] = []
+        self.operators: set[str] = set()
+        self.piped = False
+
+    def script(self) -> Script:
+        items, ops = self.seq(sub=False, top=True, closer=None)
+        if self.piped:
+            self.operators.add("|")
+        state_reasons = [c.name for c in self.commands if not c.in_subshell and c.name in STATE_COMMANDS]
+        return Script(
+            source=self.src,
+            commands=self.commands,
+            operators=self.operators,
+            top_operators=ops,
+            top_items=items,
+            has_error=False,
+            has_comment=False,
+            has_control_flow=False,
+            has_heredoc=False,
+            changes_state=bool(state_reasons),
+            state_reasons=state_reasons,
+        )
+
+    def _closes(self, closer: str | None) -> bool:
+        if self.i >= len(self.toks) or closer is None:
+            return False
+        m = self.toks[self.i]
+        return (m.group(2) or m.group(4)) == closer
+
+    def seq(self, sub: bool, top: bool, closer: str | None) -> tuple[list[tuple[int, int]], list[str]]:
+        """Statements up to ``closer`` (``)``, ``}``) or the end: the spans of
+        the and-or items and the operators between (and after) them."""
+        items: list[tuple[int, int]] = []
+        ops: list[str] = []
+        toks = self.toks
+        stmt = stmt_ops = 0  # where the current statement starts in items and ops
+        while True:
+            in_list = len(items) > stmt
+            start, end, n, list_redirect = self.pipeline(sub, top, in_list)
+            if list_redirect:
+                # tree-sitter hangs the redirection of `a && b > f` on the
+                # whole list before it: one item, up to the file
+                start = items[stmt][0]
+                del items[stmt:]
+                del ops[stmt_ops:]
+            items.append((start, end))
+            if self.i >= len(toks) or self._closes(closer):
+                break
+            op = toks[self.i].group(1)
+            if op is None or op not in _OPS_SIMPLE or op == "|":
+                raise _NotSimple
+            if n >= 3 and op != ";":
+                raise _NotSimple  # tree-sitter nests `a | b | c && d` inside the pipeline
+            self.i += 1
+            ops.append(op)
+            self.operators.add(op)
+            if op == ";":
+                stmt = len(items)
+                stmt_ops = len(ops)
+                if self.i >= len(toks) or self._closes(closer):
+                    break  # a trailing ;
+        if closer is None and self.i < len(toks):
+            raise _NotSimple
+        if closer is not None and not self._closes(closer):
+            raise _NotSimple  # not closed
+        return items, ops
+
+    def pipeline(self, sub: bool, top: bool, in_list: bool) -> tuple[int, int, int, bool]:
+        """A pipeline (or a group): its span, how many commands, and whether
+        it is one command redirected after && or || in its statement."""
+        toks = self.toks
+        first = len(self.commands)
+        start = end = -1
+        n = 0
+        while True:
+            if self.i >= len(toks):
+                raise _NotSimple  # nothing where a command should be
+            m = toks[self.i]
+            n += 1
+            if m.group(2) == "(" or m.group(4) == "{":
+                if n > 1:
+                    raise _NotSimple  # a group inside a pipeline: let tree-sitter say
+                closer = ")" if m.group(2) else "}"
+                self.i += 1
+                self.seq(sub=sub or closer == ")", top=False, closer=closer)
+                if closer == "}" and toks[self.i - 1].group(1) != ";":
+                    raise _NotSimple  # `{ a }`: no ; before the }
+                c_start, c_end = m.start(2) if closer == ")" else m.start(4), toks[self.i].end()
+                self.i += 1
+                if self.i < len(toks) and toks[self.i].group(1) is None and not (
+                    toks[self.i].group(2) == ")" or toks[self.i].group(4) == "}"
+                ):
+                    raise _NotSimple  # a redirection or a word after the group
+                if self.i < len(toks) and toks[self.i].group(1) == "|":
+                    raise _NotSimple
+                return c_start, c_end, 1, False
+            c_start, c_end, redirected = self.command(sub)
+            if redirected and in_list and (n > 1 or (self.i < len(toks) and toks[self.i].group(1) == "|")):
+                raise _NotSimple
+            if start < 0:
+                start = c_start
+            end = c_end
+            if self.i < len(toks) and toks[self.i].group(1) == "|":
+                self.i += 1
+                continue
+            break
+        if n == 1:
+            if top:
+                self.commands[first].top_level = True  # alone, not inside a pipeline
+        else:
+            self.piped = True
+        return start, end, n, redirected and in_list
+
+    def command(self, sub: bool) -> tuple[int, int, bool]:
+        """One simple command with its trailing output redirections: the span
+        of both, and whether there are any."""
+        toks = self.toks
+        words: list[Word] = []
+        assigns: list[str] = []
+        start = end = -1
+        redirected = target = False
+        while self.i < len(toks):
+            m = toks[self.i]
+            word = m.group(4)
+            if word is not None:
+                if not words and not assigns and not target and word == "}":
+                    break  # closes a group
+                if (word[0] == "=" or word in _RESERVED or _WORD_HEAD.match(word).group() in _RESERVED
+                        or (("{" in word or "}" in word)
+                            and ("{" in (rest := _BRACED_NAME.sub("", _QUOTED_STR.sub("", word)))
+                                 or "}" in rest))):
+                    # a keyword, also when something follows it (export'a',
+                    # in@); `==` (a test operator for tree-sitter); braces
+                    # other than ${NAME}
+                    raise _NotSimple
+                self.i += 1
+                if target:
+                    target = False
+                    end = m.end()
+                    continue
+                if redirected:
+                    raise _NotSimple  # a word after a redirection (tree-sitter gives it to the redirection)
+                if start < 0:
+                    start = m.start(4)
+                if not words:
+                    a = _ASSIGNMENT_WORD.match(word)
+                    if a is not None:
+                        if a.group(1):
+                            raise _NotSimple  # A+=b
+                        assigns.append(word)
+                        continue
+                    if _COMMAND_NAME.fullmatch(word) is None:
+                        raise _NotSimple  # tree-sitter reads `1=2`, `x@y`, `cd%`, `A=1 x:y` its own way
+                words.append(Word(_unquote(word), word, m.start(4), m.end()))
+                end = m.end()
+                continue
+            redirect = m.group(3)
+            if redirect is not None:
+                if not words or target or m.start(3) == m.start() or words[-1].raw == "-":
+                    # tree-sitter reads a word glued to it (`x2>f`) as a file
+                    # descriptor, and drops the `-` of `a - 2>f`: let it say
+                    raise _NotSimple
+                self.i += 1
+                redirected = True
+                if "&" in redirect:
+                    end = m.end()
+                else:
+                    target = True
+                continue
+            break  # an operator or a parenthesis
+        if not words or target:
+            raise _NotSimple  # an empty command, a bare assignment, a redirection without its file
         name = words[0].text
         if name in _RESERVED:
-            return None
+            raise _NotSimple
         if "/" in name:
             name = name.rsplit("/", 1)[-1]
-        commands.append(Command("command", name, words, assigns, start, words[-1].end, False, False, []))
-        top_items.append((commands[first].start, end))
-        if len(commands) - first == 1:
-            commands[first].top_level = True
-        else:
-            piped = True
-    elif assigns or first != len(commands) or not commands or top_ops[-1] != ";":
-        return None  # a bare assignment, a trailing | && ||, or nothing at all
-    if piped and ("&&" in top_ops or "||" in top_ops):
-        return None  # tree-sitter-bash nests `a | b || c` its own way: let it say
-    operators = set(top_ops)
-    if piped:
-        operators.add("|")
-    state_reasons = [c.name for c in commands if c.name in STATE_COMMANDS]
-    return Script(
-        source=src,
-        commands=commands,
-        operators=operators,
-        top_operators=top_ops,
-        top_items=top_items,
-        has_error=False,
-        has_comment=False,
-        has_control_flow=False,
-        has_heredoc=False,
-        changes_state=bool(state_reasons),
-        state_reasons=state_reasons,
-    )
-
-
-_OPS_SIMPLE = frozenset({"&&", "||", ";", "|"})
+        self.commands.append(Command("command", name, words, assigns, start, words[-1].end, sub, False, []))
+        return start, end, redirected
 
 
 def _parse_tree(src: bytes) -> Script:
