@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from dslim_rewrite import document
 from dslim_rewrite.context import Context, Options
-from dslim_rewrite.shell import _parse_simple, _parse_tree
+from dslim_rewrite.shell import _parse_simple, _parse_tree, parse_shell
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -175,3 +175,17 @@ def test_agrees_with_tree_sitter_on_generated_bodies(tokens, gaps):
     fast = _parse_simple(body)
     if fast is not None:
         assert fast == _parse_tree(body), body
+
+
+def test_deep_nesting_goes_to_tree_sitter():
+    for body in (b"( " * 3000 + b"a" + b" )" * 3000, b"{ " * 3000 + b"a; " + b"}; " * 2999 + b"}"):
+        assert _parse_simple(body) is None  # no RecursionError
+        script = parse_shell(body)
+        assert [c.name for c in script.commands] == ["a"]
+
+
+def test_nesting_up_to_the_limit_agrees():
+    body = b"( " * 16 + b"{ " * 16 + b"cd x && a" + b"; }" * 16 + b" )" * 16 + b" && b"
+    fast = _parse_simple(body)
+    assert fast is not None
+    assert fast == _parse_tree(body)

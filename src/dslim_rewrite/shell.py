@@ -191,6 +191,9 @@ _RESERVED = frozenset(
 _OPS_SIMPLE = frozenset({"&&", "||", ";", "|"})
 
 
+_MAX_GROUP_DEPTH = 32
+
+
 class _NotSimple(Exception):
     """The body is beyond the fast path: tree-sitter reads it."""
 
@@ -230,6 +233,7 @@ class _SimpleParser:
         self.commands: list[Command] = []
         self.operators: set[str] = set()
         self.piped = False
+        self.depth = 0  # groups and subshells open
 
     def script(self) -> Script:
         items, ops = self.seq(sub=False, top=True, closer=None)
@@ -311,7 +315,11 @@ class _SimpleParser:
                     raise _NotSimple  # a group inside a pipeline: let tree-sitter say
                 closer = ")" if m.group(2) else "}"
                 self.i += 1
+                self.depth += 1
+                if self.depth > _MAX_GROUP_DEPTH:
+                    raise _NotSimple  # tree-sitter's walk has no recursion limit
                 self.seq(sub=sub or closer == ")", top=False, closer=closer)
+                self.depth -= 1
                 if closer == "}" and toks[self.i - 1].group(1) != ";":
                     raise _NotSimple  # `{ a }`: no ; before the }
                 c_start, c_end = m.start(2) if closer == ")" else m.start(4), toks[self.i].end()
