@@ -151,14 +151,16 @@ def _parse_shell(src: bytes) -> Script:
 
 
 # -- the fast path -----------------------------------------------------------
-# Most RUN bodies are plain commands joined by &&, ||, ; and |: words of
+# Most RUN bodies are plain commands joined by &&, ||, ; and |, maybe in
+# { ...; } groups and ( ... ) subshells (what merging RUNs makes): words of
 # ordinary characters, quotes, $NAME / ${NAME} and trailing output
 # redirections. For those the analysis is read off a regular-expression
-# tokenisation instead of a tree-sitter tree (several times faster). Anything
-# else -- input redirections, subshells, control flow, keywords, declarations,
-# bare assignments, odd characters -- returns None and goes to tree-sitter.
-# tests/test_shell_fastpath.py checks that the two agree on every body the
-# fast path accepts.
+# tokenisation instead of a tree-sitter tree. Anything else -- input
+# redirections, command substitution, control flow, keywords, declarations,
+# bare assignments, odd characters, and the places where tree-sitter-bash
+# reads a body its own way -- returns None and goes to tree-sitter.
+# tests/test_shell_fastpath.py checks that the two agree, field for field, on
+# every body the fast path accepts.
 
 _PRINTABLE = re.compile(rb"[\t\x20-\x7e]*+")
 _QUOTED = re.compile(rb"""'[^']*+'|"[^"]*+\"""")
@@ -189,8 +191,6 @@ _RESERVED = frozenset(
     }
 )
 _OPS_SIMPLE = frozenset({"&&", "||", ";", "|"})
-
-
 _MAX_GROUP_DEPTH = 32
 
 
