@@ -245,6 +245,14 @@ from dslim_rewrite.fixes import Edit  # noqa: E402
     b"FROM a\nRUN <<EOF ${}\nx\nEOF\n",
     b"FROM a\nRUN <<EOF ${:x}\nx\nEOF\n",
     b"FROM a\nRUN <<EOF '${A' && echo \"${B:-x}\" \\${\nx\nEOF\n",  # quoted or escaped: fine
+    # BuildKit's lexer splits heredoc words on Unicode spaces too (found by the dev profile)
+    b"RUN \xc2\xa0<<EOF",
+    b"FROM a\nRUN \xc2\xa0<<EOF\nx\nEOF\n",
+    b"FROM a\nRUN echo\xe2\x80\x83<<EOF\nx\nEOF\n",
+    b"FROM a\nRUN echo\xc2\x85<<-EOF\n\tx\n\tEOF\n",
+    b"FROM a\nRUN echo <<EOF\xe3\x80\x80x\nx\nEOF\n",
+    b"FROM a\nRUN echo\xe2\x80\x8b<<EOF\nx\nEOF\n",  # U+200B is not a space: no heredoc
+    b"FROM a\nRUN echo \"a\xc2\xa0<<EOF\"\n",  # quoted: no heredoc
     # a nested ONBUILD ONBUILD without arguments has no value (found by fuzz_document.py)
     b"FROM a\nONBUILD ONBUILD \n",
     b"FROM a\nONBUILD onbuild\n",

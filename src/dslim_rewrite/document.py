@@ -587,8 +587,28 @@ def _continuation(content: bytes, esc: int) -> int | None:
     return None
 
 
+# What Go's unicode.IsSpace calls a space beyond ASCII, UTF-8 encoded: BuildKit's
+# word lexer splits words there too (U+0085, U+00A0, U+1680, U+2000-U+200A,
+# U+2028, U+2029, U+202F, U+205F, U+3000)
+_UNICODE_SPACES = {
+    chr(c).encode("utf-8")
+    for c in (0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)
+}
+
+
+def _unicode_space_at(line: bytes, i: int) -> int:
+    """The length of a non-ASCII space starting at ``line[i]``, or 0."""
+    c = line[i]
+    if c == 0xC2:
+        return 2 if line[i : i + 2] in _UNICODE_SPACES else 0
+    if c in (0xE1, 0xE2, 0xE3):
+        return 3 if line[i : i + 3] in _UNICODE_SPACES else 0
+    return 0
+
+
 def _shell_words_raw(line: bytes) -> list[bytes]:
-    """Split on blanks, keeping quotes and backslashes (BuildKit's heredoc scan)."""
+    """Split on blanks, keeping quotes and backslashes (BuildKit's heredoc scan;
+    its lexer takes Unicode spaces for blanks too)."""
     words: list[bytes] = []
     word = bytearray()
     in_word = False
@@ -606,12 +626,13 @@ def _shell_words_raw(line: bytes) -> list[bytes]:
                 word.append(line[i])
             i += 1
             continue
-        if c in _ASCII_SPACE:
+        blank = 1 if c in _ASCII_SPACE else (_unicode_space_at(line, i) if c >= 0xC2 else 0)
+        if blank:
             if in_word:
                 words.append(bytes(word))
                 word = bytearray()
                 in_word = False
-            i += 1
+            i += blank
             continue
         in_word = True
         if c in (0x27, 0x22):
