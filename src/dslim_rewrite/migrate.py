@@ -603,7 +603,7 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
             # finds no idle worker starts one)
             for f in [pool.submit(int) for _ in range(n)]:
                 f.result()
-            workers[pool] = list(pool._processes.values())
+            workers[pool] = list((getattr(pool, "_processes", None) or {}).values())
         finally:
             signal.signal(signal.SIGINT, old)
         return pool
@@ -612,8 +612,10 @@ def execute(units: list, job: Job, jobs: int, reporter: _Reporter) -> tuple[list
         """Let the workers of a broken pool exit, taking what they report:
         the pool marks its futures failed before it terminates the workers,
         and a worker finishes (and reports) the unit in hand first."""
-        pool.shutdown(wait=False, cancel_futures=True)
         procs = workers.pop(pool, [])
+        if not procs:  # the executor's processes are not visible: wait for it
+            pool.shutdown(wait=True)
+        pool.shutdown(wait=False, cancel_futures=True)
         while any(p.is_alive() for p in procs):
             drain()
             time.sleep(0.005)
