@@ -37,6 +37,7 @@ class Result:
     output: bytes
     applied: list[Fix] = field(default_factory=list)
     notes: list[Fix] = field(default_factory=list)  # findings without an applied edit
+    document: document.Document | None = None  # the output as the chain last parsed it
 
     @property
     def changed(self) -> bool:
@@ -215,6 +216,7 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
             _validate(data, original_doc, original=True)
             _validate(doc.data, doc, original=False)
     result.output = doc.data
+    result.document = doc
     return result
 
 

@@ -372,6 +372,19 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_OK
 
 
+def tune_gc() -> None:
+    """For a process that rewrites many files (the console script, migrate's
+    workers; never a library caller). A rewrite allocates many small objects
+    and frees them in bulk: the cyclic collector ran often, walking every
+    module object at each full pass (about 8% of a --check over the corpus).
+    What is loaded by now is frozen out of its passes (forked workers then also
+    keep sharing those pages), and a pass waits for more allocations."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
+
+
 def run() -> None:
     """The console script: ``main``, then a quick exit for the rewrite command.
 
@@ -381,16 +394,7 @@ def run() -> None:
     subcommands (which may hold engine clients or git state) exit normally.
     """
     argv = sys.argv[1:]
-    if not (argv and argv[0] in SUBCOMMANDS):
-        # A rewrite allocates many small objects and frees them in bulk: the
-        # cyclic collector ran often, walking every module object each full
-        # pass (about 8% of a --check over the corpus). Modules loaded by now
-        # are frozen out of its passes (forked workers then also keep sharing
-        # their pages), and a pass waits for more allocations.
-        import gc
-
-        gc.freeze()
-        gc.set_threshold(10_000, 20, 20)
+    tune_gc()
     code = main(argv)
     if argv and argv[0] in SUBCOMMANDS:
         sys.exit(code)

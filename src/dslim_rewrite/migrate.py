@@ -247,9 +247,11 @@ def _init_worker(job: Job, stop, results) -> None:
     signal.signal(signal.SIGTERM, _on_sigterm)
     global _JOB, _STOP, _RESULTS
     _JOB, _STOP, _RESULTS = job, stop, results
+    from .cli import tune_gc
     from .registry import all_transforms
 
     all_transforms()  # import the transforms once per worker, not per chunk
+    tune_gc()
 
 
 def run_chunk(chunk_id: int, units: list) -> int:
@@ -327,7 +329,7 @@ def _run_docker_unit(unit: DockerUnit, job: Job, stop) -> list[FileResult]:
     from .files import write_atomic
 
     results: list[FileResult] = []
-    docs = []  # (path, bytes after rewrite) for the .dockerignore plan
+    docs = []  # (path, document after rewrite) for the .dockerignore plan
     complete = True
     for path, label in unit.files:
         if stop.is_set():
@@ -363,14 +365,14 @@ def _run_docker_unit(unit: DockerUnit, job: Job, stop) -> list[FileResult]:
                     r.status, r.reason = FAILED, str(e)
                     complete = False
         results.append(r)
-        docs.append((path, res.output))
+        docs.append((path, res.document))
     if job.dockerignore and docs and not stop.is_set():
         results.append(_run_dockerignore(unit, docs, complete, job))
     return results
 
 
 def _run_dockerignore(unit: DockerUnit, docs, complete: bool, job: Job) -> FileResult:
-    from .document import DocumentError, parse
+    from .document import DocumentError
     from .files import write_atomic
     from .transforms.dsl200_dockerignore import Dockerignore, PlanError
 
@@ -380,7 +382,7 @@ def _run_dockerignore(unit: DockerUnit, docs, complete: bool, job: Job) -> FileR
                           notes=[("DSL200", 0, "not planned: a Dockerfile sharing this build context "
                                                "could not be processed")])
     try:
-        parsed = [(Path(p), parse(b)) for p, b in docs]
+        parsed = [(Path(p), d) for p, d in docs]
         plan = Dockerignore().plan_details(parsed[0][0], parsed[0][1], others=[d for _, d in parsed[1:]],
                                            ignore_file=Path(unit.ignore_path), tracked=unit.tracked)
     except (DocumentError, PlanError) as e:
