@@ -131,7 +131,10 @@ def lint_main(paths: list[str]) -> int:
 def in_process(runs: int) -> dict[str, float]:
     from dslim_rewrite import document
     from dslim_rewrite.chain import rewrite
+    from dslim_rewrite.cli import tune_gc
     from dslim_rewrite.context import Options
+
+    tune_gc()  # the collector as the command line sets it up
 
     datas = [p.read_bytes() for p in CORPUS]
     opts = Options()
