@@ -190,7 +190,6 @@ _RESERVED = frozenset(
         "export", "declare", "typeset", "local", "readonly", "unset", "unsetenv",
     }
 )
-_OPS_SIMPLE = frozenset({"&&", "||", ";", "|"})
 _MAX_GROUP_DEPTH = 32
 
 
@@ -280,7 +279,7 @@ class _SimpleParser:
             if self.i >= len(toks) or self._closes(closer):
                 break
             op = toks[self.i].group(1)
-            if op is None or op not in _OPS_SIMPLE or op == "|":
+            if op not in ("&&", "||", ";"):  # a | was taken by the pipeline
                 raise _NotSimple
             if n >= 3 and op != ";":
                 raise _NotSimple  # tree-sitter nests `a | b | c && d` inside the pipeline
@@ -407,9 +406,7 @@ class _SimpleParser:
             break  # an operator or a parenthesis
         if not words or target:
             raise _NotSimple  # an empty command, a bare assignment, a redirection without its file
-        name = words[0].text
-        if name in _RESERVED:
-            raise _NotSimple
+        name = words[0].text  # not a keyword: checked with the word
         if "/" in name:
             name = name.rsplit("/", 1)[-1]
         self.commands.append(Command("command", name, words, assigns, start, words[-1].end, sub, False, []))
