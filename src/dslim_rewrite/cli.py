@@ -12,9 +12,8 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from functools import lru_cache
 from typing import List, Optional
-
-import typer
 
 from . import __version__
 
@@ -26,10 +25,8 @@ def _err(msg: str) -> None:
     sys.stderr.write(msg + "\n")
 
 
-def _version(value: bool) -> None:
-    if value:
-        print(f"dslim-rewrite {__version__}")
-        raise typer.Exit(0)
+class OptionError(ValueError):
+    """A bad value on the command line: a usage error (exit 2)."""
 
 
 def split_codes(values: list[str] | None) -> list[str]:
@@ -50,7 +47,7 @@ def build_options(config, select, ignore, unsafe, merge_builder_stages, style):
             try:
                 out |= {t.code for t in resolve(tok)}
             except KeyError:
-                raise typer.BadParameter(f"unknown transform {tok!r}", param_hint=what) from None
+                raise OptionError(f"Invalid value for {what}: unknown transform {tok!r}") from None
         return frozenset(out)
 
     sel_tokens = split_codes(select) or (config.select if config and config.select else None)
@@ -179,67 +176,40 @@ def process_one(path: str, data: bytes, options) -> tuple[FileOutcome, bytes | N
     return outcome, result.output
 
 
-app = typer.Typer(add_completion=False, no_args_is_help=False, rich_markup_mode=None,
-                  context_settings={"help_option_names": ["-h", "--help"]})
-
-
-@app.command(help="Rewrite Dockerfiles so they build smaller images that behave the same.\n\n"
-             "PATH is a Dockerfile, a folder (every Dockerfile below it) or - for stdin. "
-             "Subcommands: `dslim-rewrite migrate ROOT...`, `dslim-rewrite verify DOCKERFILE`.")
-def rewrite_command(
-    paths: Optional[List[str]] = typer.Argument(None, metavar="PATH..."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the result here (one input only)."),
-    in_place: bool = typer.Option(False, "--in-place", "-i", help="Replace the files (atomically)."),
-    diff: bool = typer.Option(False, "--diff", help="Print a unified diff; write nothing."),
-    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if a file would change."),
-    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes marked unsafe."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these transforms (codes, prefixes or slugs)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these transforms."),
-    merge_builder_stages: bool = typer.Option(False, "--merge-builder-stages", help="Also collapse RUNs in builder stages."),
-    style: Optional[str] = typer.Option(None, "--style", help="Cache handling: delete (default) or cache-mount."),
-    fmt: str = typer.Option("text", "--format", help="text or json (json on stdout; not with --diff or stdout output)."),
-    list_transforms: bool = typer.Option(False, "--list-transforms", help="List the transforms and exit."),
-    explain: Optional[str] = typer.Option(None, "--explain", metavar="CODE", help="Print a transform's page and exit."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of searching."),
-    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print no per-fix lines, only errors."),
-    jobs: int = typer.Option(0, "-j", "--jobs", help=f"Worker processes for --check/--diff/--in-place (default: the number "
-                             f"of cores from {PARALLEL_FROM} files on)."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
-) -> None:
+def rewrite_files(
+    paths: list[str] | None,
+    output: Path | None = None,
+    in_place: bool = False,
+    diff: bool = False,
+    check: bool = False,
+    unsafe_fixes: bool = False,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    merge_builder_stages: bool = False,
+    style: str | None = None,
+    fmt: str = "text",
+    config_file: Path | None = None,
+    quiet: bool = False,
+    jobs: int = 0,
+) -> int:
+    """The rewrite command itself (no typer here): the exit code."""
     from . import config as cfgmod
     from . import parallel
     from .files import MAX_BYTES, FileError, check_size, read, write_atomic
 
-    if list_transforms or explain:
-        from .registry import all_transforms, resolve
-        from .rules_doc import render
-
-        if explain:
-            try:
-                ts = resolve(explain)
-            except KeyError:
-                _err(f"error: unknown transform {explain!r}")
-                raise typer.Exit(EXIT_USAGE)
-            print(render(ts[0]), end="")
-        else:
-            for t in all_transforms():
-                tag = f"{t.safety}" + (", opt-in" if t.opt_in else "") + (", repository" if t.file_level else "")
-                print(f"{t.code}  {t.name:<28} {tag}")
-        raise typer.Exit(EXIT_OK)
-
     paths = paths or []
     if not paths:
         _err("error: no PATH given (use - for stdin); see --help")
-        raise typer.Exit(EXIT_USAGE)
+        return EXIT_USAGE
     if fmt not in ("text", "json"):
         _err("error: --format must be text or json")
-        raise typer.Exit(EXIT_USAGE)
+        return EXIT_USAGE
     if style not in (None, "delete", "cache-mount"):
         _err("error: --style must be delete or cache-mount")
-        raise typer.Exit(EXIT_USAGE)
+        return EXIT_USAGE
     if in_place and output is not None:
         _err("error: --in-place and -o/--output cannot be combined")
-        raise typer.Exit(EXIT_USAGE)
+        return EXIT_USAGE
     dry = diff or check
 
     try:
@@ -251,26 +221,26 @@ def rewrite_command(
         options = build_options(config, select, ignore, unsafe_fixes, merge_builder_stages, style)
     except cfgmod.ConfigError as e:
         _err(f"error: config: {e}")
-        raise typer.Exit(EXIT_USAGE)
-    except typer.BadParameter as e:
-        _err(f"error: {e.format_message() if hasattr(e, 'format_message') else e}")
-        raise typer.Exit(EXIT_USAGE)
+        return EXIT_USAGE
+    except OptionError as e:
+        _err(f"error: {e}")
+        return EXIT_USAGE
 
     files, _ = expand_paths(paths, config.exclude)
     if any(Path(p).is_dir() for p in paths if p != "-") and not (in_place or dry):
         if output is not None or len(files) != 1:
             _err("error: a folder needs --in-place, --diff or --check")
-            raise typer.Exit(EXIT_USAGE)
+            return EXIT_USAGE
     if len(files) > 1 and not (in_place or dry):
         _err("error: several inputs need --in-place, --diff or --check" + (" (-o takes one input)" if output else ""))
-        raise typer.Exit(EXIT_USAGE)
+        return EXIT_USAGE
     to_stdout = not (in_place or dry or output is not None)
     if fmt == "json" and (to_stdout or diff):
         _err("error: --format json prints on stdout, which already carries the rewritten file or the diff")
-        raise typer.Exit(EXIT_USAGE)
+        return EXIT_USAGE
     if in_place and "-" in files:
         _err("error: --in-place cannot rewrite stdin")
-        raise typer.Exit(EXIT_USAGE)
+        return EXIT_USAGE
 
     color = _use_color(sys.stdout)
 
@@ -349,10 +319,130 @@ def rewrite_command(
             _err(f"{n_fixes} fix(es) {verb} in {len(changed)} of {len(outcomes)} file(s)"
                  + (f"; {len(failed)} file(s) could not be processed" if failed else ""))
     if failed:
-        raise typer.Exit(EXIT_FAILED)
+        return EXIT_FAILED
     if dry and changed:
-        raise typer.Exit(EXIT_CHANGES)
-    raise typer.Exit(EXIT_OK)
+        return EXIT_CHANGES
+    return EXIT_OK
+
+
+@lru_cache(maxsize=1)
+def typer_app():
+    """The typer application: help, errors, --version, --list-transforms and
+    --explain, and every command line the fast path (``fast_args``) leaves."""
+    import typer
+
+    def _version(value: bool) -> None:
+        if value:
+            print(f"dslim-rewrite {__version__}")
+            raise typer.Exit(0)
+
+    app = typer.Typer(add_completion=False, no_args_is_help=False, rich_markup_mode=None,
+                      context_settings={"help_option_names": ["-h", "--help"]})
+
+    @app.command(help="Rewrite Dockerfiles so they build smaller images that behave the same.\n\n"
+                 "PATH is a Dockerfile, a folder (every Dockerfile below it) or - for stdin. "
+                 "Subcommands: `dslim-rewrite migrate ROOT...`, `dslim-rewrite verify DOCKERFILE`.")
+    def rewrite_command(
+        paths: Optional[List[str]] = typer.Argument(None, metavar="PATH..."),
+        output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the result here (one input only)."),
+        in_place: bool = typer.Option(False, "--in-place", "-i", help="Replace the files (atomically)."),
+        diff: bool = typer.Option(False, "--diff", help="Print a unified diff; write nothing."),
+        check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if a file would change."),
+        unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes marked unsafe."),
+        select: Optional[List[str]] = typer.Option(None, "--select", help="Only these transforms (codes, prefixes or slugs)."),
+        ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these transforms."),
+        merge_builder_stages: bool = typer.Option(False, "--merge-builder-stages", help="Also collapse RUNs in builder stages."),
+        style: Optional[str] = typer.Option(None, "--style", help="Cache handling: delete (default) or cache-mount."),
+        fmt: str = typer.Option("text", "--format", help="text or json (json on stdout; not with --diff or stdout output)."),
+        list_transforms: bool = typer.Option(False, "--list-transforms", help="List the transforms and exit."),
+        explain: Optional[str] = typer.Option(None, "--explain", metavar="CODE", help="Print a transform's page and exit."),
+        config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of searching."),
+        quiet: bool = typer.Option(False, "-q", "--quiet", help="Print no per-fix lines, only errors."),
+        jobs: int = typer.Option(0, "-j", "--jobs", help=f"Worker processes for --check/--diff/--in-place (default: the number "
+                                 f"of cores from {PARALLEL_FROM} files on)."),
+        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    ) -> None:
+        if list_transforms or explain:
+            from .registry import all_transforms, resolve
+            from .rules_doc import render
+
+            if explain:
+                try:
+                    ts = resolve(explain)
+                except KeyError:
+                    _err(f"error: unknown transform {explain!r}")
+                    raise typer.Exit(EXIT_USAGE)
+                print(render(ts[0]), end="")
+            else:
+                for t in all_transforms():
+                    tag = f"{t.safety}" + (", opt-in" if t.opt_in else "") + (", repository" if t.file_level else "")
+                    print(f"{t.code}  {t.name:<28} {tag}")
+            raise typer.Exit(EXIT_OK)
+        raise typer.Exit(rewrite_files(paths, output, in_place, diff, check, unsafe_fixes, select, ignore,
+                                       merge_builder_stages, style, fmt, config_file, quiet, jobs))
+
+    return app
+
+
+# The fast path: the command lines a tool or a hook sends every time
+# (`--check -q PATH...`, `-o OUT PATH`, `--diff --select DSL001 PATH`) are read
+# here without loading typer, which is about a fifth of the start-up. Anything
+# else -- help, --version, --list-transforms, --explain, `--opt=value`,
+# bundled or glued short options, a value that looks like an option, a number
+# typer would read differently, no PATH at all -- goes to typer, which stays
+# the definition of the command line. tests/test_cli_fastpath.py checks that
+# both hand ``rewrite_files`` the same arguments.
+_FAST_FLAGS = {
+    "--in-place": "in_place", "-i": "in_place", "--diff": "diff", "--check": "check",
+    "--unsafe-fixes": "unsafe_fixes", "--merge-builder-stages": "merge_builder_stages",
+    "-q": "quiet", "--quiet": "quiet",
+}
+_FAST_VALUES = {
+    "-o": "output", "--output": "output", "--select": "select", "--ignore": "ignore", "--style": "style",
+    "--format": "fmt", "--config": "config_file", "-j": "jobs", "--jobs": "jobs",
+}
+_FAST_MULTIPLE = ("select", "ignore")
+
+
+def fast_args(argv: list[str]) -> dict | None:
+    """``rewrite_files``'s arguments for a plain command line, or None to let
+    typer read it."""
+    if os.environ.get("_DSLIM_REWRITE_COMPLETE"):
+        return None  # a shell-completion request
+    out: dict = {"paths": []}
+    i, n = 0, len(argv)
+    while i < n:
+        tok = argv[i]
+        i += 1
+        if tok == "--":
+            out["paths"] += argv[i:]
+            break
+        if tok == "-" or not tok.startswith("-"):
+            out["paths"].append(tok)
+        elif tok in _FAST_FLAGS:
+            out[_FAST_FLAGS[tok]] = True
+        elif tok in _FAST_VALUES:
+            if i >= n:
+                return None  # typer says what is missing
+            name, value = _FAST_VALUES[tok], argv[i]
+            i += 1
+            if not value or value.startswith("-"):
+                return None
+            if name in _FAST_MULTIPLE:
+                out.setdefault(name, []).append(value)
+            elif name == "jobs":
+                if not (value.isascii() and value.isdigit()):
+                    return None
+                out[name] = int(value)
+            elif name in ("output", "config_file"):
+                out[name] = Path(value)
+            else:
+                out[name] = value
+        else:
+            return None
+    if not out["paths"]:
+        return None
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -363,13 +453,49 @@ def main(argv: list[str] | None = None) -> int:
         mod = importlib.import_module(f"dslim_rewrite.{argv[0]}")
         entry, args, name = mod.app, argv[1:], f"dslim-rewrite {argv[0]}"
     else:
-        entry, args, name = app, argv, "dslim-rewrite"
+        fast = fast_args(argv)
+        if fast is not None:
+            return _run_fast(fast)
+        entry, args, name = typer_app(), argv, "dslim-rewrite"
     try:
         entry(args=args, prog_name=name, standalone_mode=True)
     except SystemExit as e:
         code = e.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
     return EXIT_OK
+
+
+def _run_fast(kwargs: dict) -> int:
+    """``rewrite_files``, ending the way typer ends a command."""
+    import errno
+
+    try:
+        return rewrite_files(**kwargs)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as e:
+        if e.errno != errno.EPIPE:
+            raise
+        # a closed pipe on stdout: say nothing more, like typer
+        for name in ("stdout", "stderr"):
+            setattr(sys, name, _Pacified(getattr(sys, name)))
+        return 1
+
+
+class _Pacified:
+    """A stream whose flush ignores a closed pipe (typer wraps streams so too)."""
+
+    def __init__(self, wrapped) -> None:
+        self.wrapped = wrapped
+
+    def flush(self) -> None:
+        try:
+            self.wrapped.flush()
+        except OSError:
+            pass
+
+    def __getattr__(self, name):
+        return getattr(self.wrapped, name)
 
 
 def tune_gc() -> None:

@@ -759,7 +759,7 @@ def migrate_command(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only failures and the summary."),
 ) -> None:
     from . import config as cfgmod
-    from .cli import _err, build_options
+    from .cli import OptionError, _err, build_options
 
     started = time.perf_counter()
     if fmt not in ("text", "json", "sarif"):
@@ -793,8 +793,8 @@ def migrate_command(
     except cfgmod.ConfigError as e:
         _err(f"error: config: {e}")
         raise typer.Exit(EXIT_USAGE)
-    except typer.BadParameter as e:
-        _err(f"error: {e.format_message()}")
+    except OptionError as e:
+        _err(f"error: {e}")
         raise typer.Exit(EXIT_USAGE)
 
     from . import gitops

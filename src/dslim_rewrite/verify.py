@@ -696,7 +696,7 @@ def verify_command(
     fmt: str = typer.Option("text", "--format", help="text or json."),
 ) -> None:
     from . import config as cfgmod
-    from .cli import build_options
+    from .cli import OptionError, build_options
     from .files import FileError, read
 
     if fmt not in ("text", "json"):
@@ -734,8 +734,8 @@ def verify_command(
     except cfgmod.ConfigError as e:
         _err(f"error: config: {e}")
         raise typer.Exit(EXIT_USAGE)
-    except typer.BadParameter as e:
-        _err(f"error: {e.format_message() if hasattr(e, 'format_message') else e}")
+    except OptionError as e:
+        _err(f"error: {e}")
         raise typer.Exit(EXIT_USAGE)
 
     from .chain import RewriteError, rewrite
