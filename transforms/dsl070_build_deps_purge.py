@@ -7,7 +7,21 @@ import re
 from dataclasses import dataclass, field, replace
 
 from dslim_rewrite.fixes import Safety, Transform
+from dslim_rewrite.pkgmgr import (
+    APT_LISTS,
+    apt_action,
+    apt_lists_removed,
+    continuation,
+    invocations,
+    item_of,
+    lineage_after,
+    lineage_before,
+    mount_overlaps,
+    positionals_after,
+    subcommand,
+)
 from dslim_rewrite.registry import register
+from dslim_rewrite.shellcmd import apt_subcommand
 
 # -- what counts as a build dependency -------------------------------------------
 
@@ -225,7 +239,6 @@ def _all_environments(ctx) -> dict[int, Environment]:
     """One pass over the file: the environment before each instruction. A
     stage built FROM another starts with that stage's environment, less its
     build arguments (ARG values do not cross stages)."""
-    from dslim_rewrite.pkgmgr import invocations
 
     doc = ctx.doc
     by_name = {s.name.lower(): s.index for s in doc.stages if s.name}
@@ -289,7 +302,6 @@ def skips_recommends(args: list[str]) -> bool:
 
 def env_install_facts(env: Environment, inv, cwd: str | None) -> None:
     """Facts an install command leaves behind: recommends, venvs, Alpine python."""
-    from dslim_rewrite.pkgmgr import apt_action
 
     if apt_action(inv) == "install" and not skips_recommends(inv.args):
         env.recommends_everywhere_off = False
@@ -371,7 +383,6 @@ class BuildScan:
 
     # the walk
     def visit(self, inv) -> None:
-        from dslim_rewrite.pkgmgr import subcommand
 
         tool = inv.tool
         args = inv.args
@@ -1014,7 +1025,6 @@ class BuildDepsPurge(Transform):
     safety = Safety.UNSAFE
 
     def check(self, ctx):
-        from dslim_rewrite.pkgmgr import invocations
 
         for ins, script in ctx.shell_runs():
             if ins.keyword != "RUN" or ins.sub is not None:
@@ -1034,7 +1044,6 @@ class BuildDepsPurge(Transform):
 
     # ---------------------------------------------------------------------------
     def _plan(self, ctx, ins, script, invs):
-        from dslim_rewrite.pkgmgr import apt_action
 
         text = script.source
         if b"savedAptMark" in text or b".build-deps" in text or b"apt-mark" in text:
@@ -1061,7 +1070,6 @@ class BuildDepsPurge(Transform):
         env = environment(ctx, ins)
         if not env.user_root:
             return "the RUN does not run as root"
-        from dslim_rewrite.pkgmgr import item_of
 
         install_item = item_of(script, first.cmd)
         # packages: build-only ones go, the others are kept
@@ -1121,7 +1129,6 @@ class BuildDepsPurge(Transform):
         save_before = install_item
         if save_before > 0 and _is_apt_update_item(script, invs, save_before - 1) and manager == "apt":
             save_before -= 1
-        from dslim_rewrite.pkgmgr import continuation
 
         s_item, _ = script.top_items[save_before]
         last_start, e_item = script.top_items[purge_after]
@@ -1129,7 +1136,6 @@ class BuildDepsPurge(Transform):
         join = continuation(ctx, ins, last_start)
         edits = []
         if manager == "apt":
-            from dslim_rewrite.pkgmgr import APT_LISTS, apt_lists_removed, mount_overlaps
 
             lists = any(apt_action(v) == "update" for v in invs) and not apt_lists_removed(invs) \
                 and mount_overlaps(ins, [APT_LISTS]) is None and ctx.options.style != "cache-mount"
@@ -1183,7 +1189,6 @@ def _names(pkgs: list[str]) -> str:
 
 
 def _apk_add_word(inv):
-    from dslim_rewrite.pkgmgr import subcommand
 
     w = subcommand(inv, _APK_VALUE_OPTS)
     return w if w is not None and w.text == "add" else None
@@ -1212,10 +1217,8 @@ def _apk_options(inv) -> list[str]:
 def _install_packages(inv):
     """Packages an ``apt-get install``/``apk add`` names; None for other
     commands; a string when a word is not a plain package name."""
-    from dslim_rewrite.pkgmgr import apt_action, positionals_after
 
     if apt_action(inv) == "install":
-        from dslim_rewrite.shellcmd import apt_subcommand
 
         words = positionals_after(inv, apt_subcommand(inv), _APT_VALUE_OPTS)
     elif inv.tool == "apk" and _apk_add_word(inv) is not None:
@@ -1237,7 +1240,6 @@ def _installs_build_deps(inv) -> bool:
 
 
 def _is_apt_update_item(script, invs, k: int) -> bool:
-    from dslim_rewrite.pkgmgr import apt_action, item_of
 
     cmds = [v for v in invs if item_of(script, v.cmd) == k]
     return bool(cmds) and all(apt_action(v) == "update" for v in cmds)
@@ -1246,7 +1248,6 @@ def _is_apt_update_item(script, invs, k: int) -> bool:
 def _purge_point(script) -> int | None:
     """Index of the last top-level item before the trailing clean-ups
     (``rm``, ``apt-get clean``, ``apk cache clean``)."""
-    from dslim_rewrite.pkgmgr import invocations, item_of
 
     invs = invocations(script)
     k = len(script.top_items) - 1
@@ -1263,7 +1264,6 @@ def _purge_point(script) -> int | None:
 def _later_build_use(ctx, ins):
     """The first later instruction that uses build tools (or an installer that
     may compile), counting ONBUILD triggers and CMD/ENTRYPOINT/HEALTHCHECK."""
-    from dslim_rewrite.pkgmgr import invocations, lineage_after, lineage_before
 
     def uses(other) -> bool:
         target = other.sub or other

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 from .document import Document, Instruction
+from .shell import parse_shell
 
 if TYPE_CHECKING:
     from .shell import Script
@@ -54,8 +55,6 @@ class Context:
         body = self.body(ins)
         script = None
         if body is not None:
-            from .shell import parse_shell
-
             script = parse_shell(body)
         self._scripts[ins.index] = script
         return script
