@@ -150,3 +150,35 @@ def test_healthcheck_type_word_is_split_byte_by_byte(line):
             document.parse(data)
     else:
         assert oracle.disagreements(data, document.parse(data)) == []
+
+
+# -- the word and flag readers' fast paths give what their walks give ----------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORD_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab=-_. \t\n\v\f\r'\"\\`$\x1c\x1f") + ["\u00a0", "\u0085", "\u2003", "é"]),
+    max_size=24,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_WORD_TEXT, st.sampled_from(["\\", "`"]))
+def test_parse_words_fast_path_matches_the_walk(text, escape):
+    assert document.parse_words(text, escape) == document._parse_words_walk(text, escape)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.binary(max_size=24).map(lambda b: b.replace(b"\x00", b"")) | _WORD_TEXT.map(str.encode),
+       st.integers(0, 40))
+def test_extract_flags_fast_path_matches_the_walk(line, base):
+    assert document._extract_flags(line, base) == document._extract_flags_walk(line, base)
+
+
+def test_the_fast_paths_are_taken_for_plain_text():
+    # a plain ENV line and an argument that is not a flag never reach the walks
+    assert document.parse_words("A=1 B=2\tC=3", "\\") == ["A=1", "B=2", "C=3"]
+    assert document._extract_flags(b"apt-get update", 7) == (0, [])
+    assert document._extract_flags(b"", 0) == (0, [])
+    assert document._extract_flags(b"--mount=type=cache x", 0)[0] == 19

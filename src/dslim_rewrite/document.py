@@ -78,7 +78,11 @@ def lstrip_space(b: bytes) -> bytes:
 
 
 def strip_space(b: bytes) -> bytes:
-    b = lstrip_space(b).rstrip(_ASCII_SPACE)
+    return _rstrip_space(lstrip_space(b))
+
+
+def _rstrip_space(b: bytes) -> bytes:
+    b = b.rstrip(_ASCII_SPACE)
     if not b or b[-1] < 0x80:  # no non-ASCII space can end it
         return b
     # Right side: ASCII is what occurs in practice; handle unicode too.
@@ -264,8 +268,19 @@ def _is_space_char(ch: str) -> bool:
     return ch in " \t\n\v\f\r\u0085\u00a0" or (ch > "\u00ff" and ch.encode() in _UNICODE_SPACES)
 
 
+# what parse_words splits on and treats specially: with none of these (and
+# ASCII text) its words are str.split()'s
+_PLAIN_WORDS = re.compile(r"[\x20-\x7e\t\n\v\f\r]*+")
+
+
 def parse_words(rest: str, escape: str) -> list[str]:
     """BuildKit's parseWords: split on white space, keep quotes and escapes."""
+    if "'" not in rest and '"' not in rest and escape not in rest and _PLAIN_WORDS.fullmatch(rest):
+        return rest.split()  # ASCII white space only, no quote, no escape
+    return _parse_words_walk(rest, escape)
+
+
+def _parse_words_walk(rest: str, escape: str) -> list[str]:
     words: list[str] = []
     word = ""
     phase = 0  # 0 spaces, 1 word, 2 quote
@@ -325,6 +340,9 @@ def parse_words(rest: str, escape: str) -> list[str]:
     return words
 
 
+_FLAG_BLANKS = frozenset(_ASCII_SPACE) | {0x85, 0xA0}  # where the flag walk skips blanks
+
+
 def _extract_flags(line: bytes, base: int) -> tuple[int, list[tuple[str, int, int]]]:
     """BuildKit's extractBuilderFlags on ``line``.
 
@@ -334,6 +352,12 @@ def _extract_flags(line: bytes, base: int) -> tuple[int, list[tuple[str, int, in
     comes out as Latin-1 text; the word here does too (to re-write a flag, take
     its bytes from the file, ``data[flag.start:flag.end]``).
     """
+    if not line.startswith(b"--") and (not line or line[0] not in _FLAG_BLANKS):
+        return 0, []  # what the walk returns for an argument that is not a flag
+    return _extract_flags_walk(line, base)
+
+
+def _extract_flags_walk(line: bytes, base: int) -> tuple[int, list[tuple[str, int, int]]]:
     words: list[tuple[str, int, int]] = []
     word = bytearray()
     phase = 0
@@ -579,9 +603,7 @@ def _continuation(content: bytes, esc: int) -> int | None:
     at the end of a line is not a continuation, while a line holding only
     ``\`` is one.
     """
-    k = len(content)
-    while k > 0 and content[k - 1] in (0x20, 0x09):
-        k -= 1
+    k = len(content.rstrip(b" \t"))
     if k > 0 and content[k - 1] == esc and (k == 1 or content[k - 2] != esc):
         return k - 1
     return None
@@ -751,8 +773,9 @@ def parse(data: bytes) -> Document:
         else:
             first_off = ln.start
         stripped = lstrip_space(content)
-        directives.feed(stripped)
-        esc = ord(directives.escape)
+        if not directives.done:
+            directives.feed(stripped)
+            esc = ord(directives.escape)
         i += 1
         if not stripped or stripped.startswith(b"#"):
             continue
@@ -772,7 +795,8 @@ def parse(data: bytes) -> Document:
             while i < nlines:
                 ln2 = lines[i]
                 c2 = data[ln2.start : ln2.end]
-                directives.feed(c2)
+                if not directives.done:
+                    directives.feed(c2)
                 i += 1
                 last = ln2
                 if _is_comment(c2):
@@ -860,8 +884,9 @@ def parse(data: bytes) -> Document:
 
 def _make_instruction(line: bytes, pieces, escape: str, index: int, offset: int = 0) -> Instruction:
     """Split a joined line into keyword, flags and value (BuildKit's newNodeFromLine)."""
-    s = strip_space(line)
-    lead = len(line) - len(lstrip_space(line))
+    left = lstrip_space(line)
+    lead = len(line) - len(left)
+    s = _rstrip_space(left)
     m = _WS_SPLIT.search(s)
     if m:
         kw_raw = s[: m.start()]
@@ -873,16 +898,18 @@ def _make_instruction(line: bytes, pieces, escape: str, index: int, offset: int 
         rest = b""
     # flags, with offsets into the joined line
     arg_pos, raw_flags = _extract_flags(rest, rest_off)
-    args = strip_space(rest[arg_pos:])
-    if kw_raw.decode("utf-8").upper() in _READS_ARGS:
+    tail = rest[arg_pos:] if arg_pos else rest
+    tail_left = lstrip_space(tail)
+    args = _rstrip_space(tail_left)
+    keyword = kw_raw.decode("utf-8").upper()
+    if keyword in _READS_ARGS:
         try:
             args.decode("utf-8")
         except UnicodeDecodeError:
             # BuildKit ends a flag at a 0x85 or 0xA0 byte even inside a character;
             # what follows is then not text (an unknown instruction ignores it)
             raise DocumentError("a flag ends inside a multi-byte character (not valid UTF-8 after it)") from None
-    args_offset = rest_off + arg_pos + (len(rest[arg_pos:]) - len(lstrip_space(rest[arg_pos:])))
-    keyword = kw_raw.decode("utf-8").upper()
+    args_offset = rest_off + arg_pos + (len(tail) - len(tail_left))
     ins = Instruction(
         index=index,
         keyword=keyword,
