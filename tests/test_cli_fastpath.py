@@ -154,3 +154,24 @@ def test_a_plain_check_does_not_load_typer(tmp_path: Path):
     line = [ln for ln in proc.stderr.decode().splitlines() if ln.startswith("RESULT ")][-1]
     code, typer_loaded = json.loads(line[len("RESULT "):])
     assert code == 2 and typer_loaded  # typer's usage error: --check takes no value
+
+
+@pytest.mark.parametrize("reader", ["fast path", "typer"])
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path, reader):
+    """`dslim-rewrite --diff ... | head -1`: exit 1 and nothing on stderr, as typer does."""
+    body = b"FROM debian\n" + b"".join(b"RUN apt-get install -y pkg%d\n" % k for k in range(60))
+    files = []
+    for k in range(40):  # diffs of well over a pipe's 64 KiB
+        df = tmp_path / f"{k}.Dockerfile"
+        df.write_bytes(body)
+        files.append(str(df))
+    # the same command line; `--format=text` (a glued value) is left to typer
+    argv = ["--diff", "-q", *files] if reader == "fast path" else ["--diff", "-q", "--format=text", *files]
+    proc = subprocess.Popen([sys.executable, "-c", "import sys; from dslim_rewrite.cli import main; sys.exit(main())",
+                             *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1
+    assert first.startswith(b"--- a/")
+    assert err == b""
