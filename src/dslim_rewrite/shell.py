@@ -190,6 +190,8 @@ _RESERVED = frozenset(
         "export", "declare", "typeset", "local", "readonly", "unset", "unsetenv",
     }
 )
+# a word can only start with a keyword (`export'a'`, `in@`) if it starts with one of these
+_RESERVED_FIRST = frozenset(w[0] for w in _RESERVED)
 _MAX_GROUP_DEPTH = 32
 
 
@@ -351,17 +353,20 @@ class _SimpleParser:
         """One simple command with its trailing output redirections: the span
         of both, and whether there are any."""
         toks = self.toks
+        n = len(toks)
+        i = self.i
         words: list[Word] = []
         assigns: list[str] = []
         start = end = -1
         redirected = target = False
-        while self.i < len(toks):
-            m = toks[self.i]
+        while i < n:
+            m = toks[i]
             word = m.group(4)
             if word is not None:
                 if not words and not assigns and not target and word == "}":
                     break  # closes a group
-                if (word[0] == "=" or word in _RESERVED or _WORD_HEAD.match(word).group() in _RESERVED
+                if (word[0] == "=" or word in _RESERVED
+                        or (word[0] in _RESERVED_FIRST and _WORD_HEAD.match(word).group() in _RESERVED)
                         or (("{" in word or "}" in word)
                             and ("{" in (rest := _BRACED_NAME.sub("", _QUOTED_STR.sub("", word)))
                                  or "}" in rest))):
@@ -369,15 +374,16 @@ class _SimpleParser:
                     # in@); `==` (a test operator for tree-sitter); braces
                     # other than ${NAME}
                     raise _NotSimple
-                self.i += 1
+                i += 1
                 if target:
                     target = False
                     end = m.end()
                     continue
                 if redirected:
                     raise _NotSimple  # a word after a redirection (tree-sitter gives it to the redirection)
+                w_start, w_end = m.span(4)
                 if start < 0:
-                    start = m.start(4)
+                    start = w_start
                 if not words:
                     a = _ASSIGNMENT_WORD.match(word)
                     if a is not None:
@@ -387,8 +393,10 @@ class _SimpleParser:
                         continue
                     if _COMMAND_NAME.fullmatch(word) is None:
                         raise _NotSimple  # tree-sitter reads `1=2`, `x@y`, `cd%`, `A=1 x:y` its own way
-                words.append(Word(_unquote(word), word, m.start(4), m.end()))
-                end = m.end()
+                # no backslash reaches the fast path: a word without quotes is its own text
+                words.append(Word(word if ("'" not in word and '"' not in word) else _unquote(word),
+                                  word, w_start, w_end))
+                end = w_end
                 continue
             redirect = m.group(3)
             if redirect is not None:
@@ -396,7 +404,7 @@ class _SimpleParser:
                     # tree-sitter reads a word glued to it (`x2>f`) as a file
                     # descriptor, and drops the `-` of `a - 2>f`: let it say
                     raise _NotSimple
-                self.i += 1
+                i += 1
                 redirected = True
                 if "&" in redirect:
                     end = m.end()
@@ -404,6 +412,7 @@ class _SimpleParser:
                     target = True
                 continue
             break  # an operator or a parenthesis
+        self.i = i
         if not words or target:
             raise _NotSimple  # an empty command, a bare assignment, a redirection without its file
         name = words[0].text  # not a keyword: checked with the word
