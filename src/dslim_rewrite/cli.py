@@ -11,8 +11,8 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from typing import List, Optional
 
 from . import __version__
@@ -378,8 +378,11 @@ def typer_app():
                     tag = f"{t.safety}" + (", opt-in" if t.opt_in else "") + (", repository" if t.file_level else "")
                     print(f"{t.code}  {t.name:<28} {tag}")
             raise typer.Exit(EXIT_OK)
-        raise typer.Exit(rewrite_files(paths, output, in_place, diff, check, unsafe_fixes, select, ignore,
-                                       merge_builder_stages, style, fmt, config_file, quiet, jobs))
+        raise typer.Exit(rewrite_files(
+            paths, output=output, in_place=in_place, diff=diff, check=check, unsafe_fixes=unsafe_fixes,
+            select=select, ignore=ignore, merge_builder_stages=merge_builder_stages, style=style, fmt=fmt,
+            config_file=config_file, quiet=quiet, jobs=jobs,
+        ))
 
     return app
 
