@@ -348,3 +348,14 @@ def test_merged_run_has_at_most_200_commands():
     bodies = [f"echo {k} && echo {k}" for k in range(250)]
     after = run_bodies(rewrite(dockerfile(bodies, None), OPTIONS).output)
     assert [b.count("&&") + 1 for b in after] == [MAX_MERGED_COMMANDS, MAX_MERGED_COMMANDS, 500 - 2 * MAX_MERGED_COMMANDS]
+
+
+def test_merged_run_limit_counts_commands_not_list_items():
+    """A redirection after `&&` makes the shell parser read the whole list
+    before it as one item: the limit still counts every command, so a second
+    round does not merge two full RUNs into one."""
+    from dslim_rewrite.transforms.dsl001_collapse_run import MAX_MERGED_COMMANDS
+
+    bodies = [f"echo {k} > /tmp/f{k}" for k in range(250)]
+    after = run_bodies(rewrite(dockerfile(bodies, None), OPTIONS).output)
+    assert [b.count("&&") + 1 for b in after] == [MAX_MERGED_COMMANDS, 250 - MAX_MERGED_COMMANDS]

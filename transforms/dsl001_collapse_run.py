@@ -178,7 +178,7 @@ class CollapseRun(Transform):
             needs_group=not script.is_and_chain,
             trailing_semicolon=bool(ops) and len(ops) >= len(items) and ops[-1] == ";",
             size=len(body) + len(ctx.continuation_style[0]) + 10,
-            commands=max(1, len(items)),
+            commands=max(1, len(script.commands)),
             # `kill $$` in a subshell would signal the whole merged RUN
             must_end=(errexit and (not flat or hidden))
             or any(c.name == "kill" for c in script.commands)
