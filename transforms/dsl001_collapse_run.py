@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from dslim_rewrite.context import POSIX_SHELLS
 from dslim_rewrite.document import lstrip_space
 from dslim_rewrite.fixes import Safety, Transform
 from dslim_rewrite.pragmas import PRAGMA
+from dslim_rewrite.records import record
 from dslim_rewrite.registry import register
 
 # Flags a merged RUN may carry (only when every RUN of the group has the very same ones).
@@ -44,7 +44,7 @@ _HIDDEN_CODE = {"eval", "source", "."}
 _FLAT_OPERATORS = {"&&", "||", "|", "|&"}
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Body:
     index: int
     start: int  # file offsets of the body
@@ -232,7 +232,7 @@ class CollapseRun(Transform):
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Shell:
     posix: bool = True
     errexit: bool = False

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field, replace
 
 from dslim_rewrite.fixes import Safety, Transform
 from dslim_rewrite.pkgmgr import (
@@ -20,6 +19,7 @@ from dslim_rewrite.pkgmgr import (
     positionals_after,
     subcommand,
 )
+from dslim_rewrite.records import field, record, replace
 from dslim_rewrite.registry import register
 from dslim_rewrite.shellcmd import apt_subcommand
 
@@ -189,7 +189,7 @@ def root_base(doc, ins) -> str:
     return "" if "$" in base else image_repo(base)
 
 
-@dataclass
+@record
 class Environment:
     """What the instructions before a RUN set up: folder, user, variables."""
 
@@ -327,7 +327,7 @@ class Unknown(Exception):
     """The RUN builds something whose output this transform cannot locate."""
 
 
-@dataclass
+@record
 class BuildScan:
     """Walks the commands after the build-deps install, collecting the folders
     holding what they build (to scan for linked libraries)."""
@@ -931,7 +931,7 @@ def apk_purge_commands(dirs: list[str], keep: list[str], opts: list[str], run_vi
 # -- the transform ---------------------------------------------------------------------
 
 
-@dataclass
+@record
 class _Install:
     inv: object
     item: int

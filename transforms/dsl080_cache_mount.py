@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from dslim_rewrite.fixes import Safety, Transform
+from dslim_rewrite.records import field, record
 from dslim_rewrite.registry import register
 
 DOCKER_CLEAN = "/etc/apt/apt.conf.d/docker-clean"
@@ -29,7 +29,7 @@ _OLD_FRONTEND = re.compile(r"^(docker\.io/)?docker/dockerfile:1\.[01](\.\d+)?$")
 _NPM_VALUE_OPTS = {"--cache", "--prefix", "-C", "--workspace", "-w", "--registry", "--tag", "--omit", "--include"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Mount:
     target: str
     locked: bool = False  # sharing=locked: apt takes its own locks in these folders
@@ -55,7 +55,7 @@ def has_cache_mount(ins, path: str) -> bool:
 
 # -- what a RUN uses ----------------------------------------------------------------
 
-@dataclass
+@record
 class RunUse:
     ins: object
     script: object
@@ -196,7 +196,7 @@ def _set_here(use: RunUse, *names: str) -> bool:
     return bool(rx.search(use.script.source.decode("utf-8", "replace")))
 
 
-@dataclass
+@record
 class _Group:
     """RUNs that must all get a cache's mounts, or none of them."""
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from dslim_rewrite.fixes import Safety, Transform
+from dslim_rewrite.records import field, record
 from dslim_rewrite.registry import register
 
 MAX_IGNORE_BYTES = 1024 * 1024
@@ -23,7 +23,7 @@ INSTALLED = "installed"  # node_modules: only when the Dockerfile installs them 
 BUILT = "built"  # build outputs: only when the Dockerfile builds them itself
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Default:
     pattern: str  # as written to .dockerignore
     kind: str
@@ -88,7 +88,7 @@ class PlanError(Exception):
     """The .dockerignore cannot be planned (the message says why)."""
 
 
-@dataclass
+@record
 class Plan:
     content: bytes | None  # the new .dockerignore, or None: leave it as it is
     current: bytes | None  # the existing one (None: there is none)
@@ -254,7 +254,7 @@ def could_exclude(pattern: str, source: str) -> bool:
 _VAR = re.compile(r"\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)")
 
 
-@dataclass
+@record
 class Usage:
     sources: set[str] = field(default_factory=set)  # cleaned, "" = the whole context
     broad_stages: set[int] = field(default_factory=set)  # stages copying the whole context

@@ -18,11 +18,11 @@ Otherwise the file fails (``RewriteError``) and nothing is written.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from . import document, oracle, pragmas
 from .context import Context, Options
 from .fixes import Edit, Fix, Safety, Transform
+from .records import field, record
 
 MAX_ROUNDS = 12
 
@@ -31,7 +31,7 @@ class RewriteError(Exception):
     """The file could not be processed (bad input, or a rewrite failed its checks)."""
 
 
-@dataclass
+@record
 class Result:
     original: bytes
     output: bytes

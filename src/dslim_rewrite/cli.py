@@ -10,12 +10,12 @@ import difflib
 import json
 import os
 import sys
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import List, Optional
 
 from . import __version__
+from .records import field, record
 
 EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 123
 SUBCOMMANDS = ("migrate", "verify")
@@ -63,7 +63,7 @@ def build_options(config, select, ignore, unsafe, merge_builder_stages, style):
     )
 
 
-@dataclass
+@record
 class FileOutcome:
     path: str
     changed: bool = False

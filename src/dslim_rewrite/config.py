@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from .records import field, record
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -21,7 +22,7 @@ class ConfigError(ValueError):
     pass
 
 
-@dataclass
+@record
 class Config:
     path: Path | None = None
     select: list[str] | None = None

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 from .document import Document, Instruction
+from .records import field, record
 from .shell import parse_shell
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 POSIX_SHELLS = {"sh", "bash", "dash", "ash", "ksh", "zsh", "busybox"}
 
 
-@dataclass
+@record
 class Options:
     unsafe: bool = False
     select: frozenset[str] | None = None  # codes; None = every default transform

@@ -17,8 +17,9 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import cached_property
+
+from .records import field, record
 
 BOM = b"\xef\xbb\xbf"
 
@@ -103,7 +104,7 @@ def _is_comment(line: bytes) -> bool:
     return lstrip_space(line).startswith(b"#")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Line:
     """One physical line: ``start``..``end`` is its text without ``\\r\\n``."""
 
@@ -113,7 +114,7 @@ class Line:
     next: int  # offset of the next line (past the \n), or len(data)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Flag:
     name: str  # without the leading --, e.g. "mount"
     value: str | None  # after "=", quotes removed; None for "--link"
@@ -122,7 +123,7 @@ class Flag:
     end: int
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Heredoc:
     name: str
     chomp: bool  # <<-
@@ -134,7 +135,7 @@ class Heredoc:
     end: int  # end of the terminator line's content
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Instruction:
     index: int
     keyword: str  # upper case, e.g. "RUN"; "ONBUILD" keeps its sub keyword in `sub`
@@ -199,7 +200,7 @@ class Instruction:
         return self.end_line > self.start_line
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Stage:
     index: int
     from_index: int  # instruction index of FROM
@@ -208,7 +209,7 @@ class Stage:
     instructions: list[int] = field(default_factory=list)  # indices, FROM included
 
 
-@dataclass
+@record
 class Document:
     data: bytes
     bom: bool

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+
+from .records import field, record
 
 _KEYWORDS = {"fileobj", "dockerfile"}
 _WRAPPERS = {"dedent", "cleandoc", "BytesIO", "StringIO"}
@@ -36,7 +37,7 @@ def might_embed(data: bytes) -> bool:
     return bool(_HINT.search(data)) and bool(_FROM.search(data))
 
 
-@dataclass
+@record
 class ModuleResult:
     output: bytes
     changed: bool = False

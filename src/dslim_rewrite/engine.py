@@ -33,9 +33,10 @@ import subprocess
 import tarfile
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
+
+from .records import field, record
 
 DEFAULT_CLI = "/usr/bin/docker"
 START_HINT = ("start one with `tests/e2e/engine.sh` (as root), or "
@@ -92,7 +93,7 @@ def find_cli() -> tuple[str | None, bool]:
     return None, False
 
 
-@dataclass
+@record
 class Built:
     tag: str
     image_id: str
@@ -100,7 +101,7 @@ class Built:
     log: str
 
 
-@dataclass
+@record
 class RunResult:
     exit_code: int | None  # None: killed after the timeout
     stdout: bytes
@@ -109,7 +110,7 @@ class RunResult:
     seconds: float
 
 
-@dataclass
+@record
 class HistoryEntry:
     created_by: str
     size: int
@@ -335,7 +336,7 @@ def default_capture(path: str) -> bool:
     return path.startswith("var/lib/dpkg/info/") and path.endswith(".list")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Entry:
     """One path as a layer writes it."""
 
@@ -345,7 +346,7 @@ class Entry:
     link: str = ""  # target of a symlink or hardlink
 
 
-@dataclass
+@record
 class Layer:
     """What one layer tar says: paths it writes, paths it deletes."""
 
@@ -359,7 +360,7 @@ class Layer:
         return sum(e.size for _, e in self.entries)
 
 
-@dataclass
+@record
 class SavedImage:
     config: dict
     layers: list[Layer]
@@ -417,7 +418,7 @@ class _Stream:
             n -= k
 
 
-@dataclass
+@record
 class _Member:
     name: str
     type: bytes
@@ -597,7 +598,7 @@ def read_saved_image(stream, capture: Callable[[str], bool] = default_capture) -
     return SavedImage(config, ordered, list(config.get("rootfs", {}).get("diff_ids", [])))
 
 
-@dataclass
+@record
 class Wasted:
     path: str
     size: int
@@ -605,7 +606,7 @@ class Wasted:
     by: int  # the layer that deleted or overwrote it
 
 
-@dataclass
+@record
 class Filesystem:
     """The image's files as a container sees them, plus what got hidden on the way."""
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Iterable
+
+from .records import field, record
 
 if TYPE_CHECKING:
     from .context import Context
@@ -19,7 +20,7 @@ class Safety(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Edit:
     """Replace ``data[start:end]`` with ``text`` (an insertion when start == end)."""
 
@@ -40,7 +41,7 @@ class Edit:
         return False
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Fix:
     code: str
     message: str

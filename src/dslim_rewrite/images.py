@@ -23,9 +23,10 @@ import fnmatch
 import json
 import re
 import sys
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from .records import field, record
 
 HUB = "docker.io"
 _DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
@@ -37,7 +38,7 @@ class ImageError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ImageRef:
     """An image reference as written in ``FROM`` (``[registry/]path[:tag][@digest]``).
 
@@ -113,7 +114,7 @@ def parse_ref(text: str) -> ImageRef:
 # the table
 
 
-@dataclass
+@record
 class Family:
     name: str
     images: list[str]
@@ -150,7 +151,7 @@ class _LazyPattern:
         return self._re.match(text)
 
 
-@dataclass
+@record
 class Image:
     """A base image the table knows: its family and what its tag says."""
 

@@ -23,13 +23,13 @@ import signal
 import stat
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from .files import SKIP_DIRS, FileError, excluded, is_dockerfile_name
+from .records import field, record
 
 # A Dockerfile larger than this is skipped as "huge": real ones are a few KiB.
 MAX_DOCKERFILE_BYTES = 1024 * 1024
@@ -45,7 +45,7 @@ CHANGED, UNCHANGED, FAILED, SKIPPED, NOT_PROCESSED = "changed", "unchanged", "fa
 # results
 
 
-@dataclass
+@record
 class FileResult:
     """What happened to one file. ``fixes`` and ``notes`` are (code, line, message)."""
 
@@ -75,7 +75,7 @@ class FileResult:
 # discovery
 
 
-@dataclass
+@record
 class Discovery:
     dockerfiles: list[Path] = field(default_factory=list)
     python: list[Path] = field(default_factory=list)
@@ -188,7 +188,7 @@ def discover(roots: list[Path], exclude: list[str] = (), *, python: bool = False
 # work units and the worker side
 
 
-@dataclass
+@record
 class Job:
     """Everything a worker needs besides the files (sent once per worker)."""
 
@@ -199,7 +199,7 @@ class Job:
     python: bool
 
 
-@dataclass
+@record
 class DockerUnit:
     """Dockerfiles that share one .dockerignore (usually one Dockerfile)."""
 
@@ -209,7 +209,7 @@ class DockerUnit:
     tracked: list[str] | None  # tracked paths relative to the context folder; None: not in git
 
 
-@dataclass
+@record
 class PythonUnit:
     path: str
     label: str

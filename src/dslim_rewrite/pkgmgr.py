@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from .records import field, record
 from .shell import Command, Script, Word
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ _PYTHON_VALUE_OPTS = {"-W", "-X", "-c", "--check-hash-based-pycs"}
 _UNREAD = object()
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Invocation:
     """A command with its wrappers taken off.
 

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .document import Document
+from .records import field, record
 
 PRAGMA = re.compile(rb"^\s*#\s*dslim-rewrite\s+(global\s+)?ignore\s*=\s*([\w,\s-]+?)\s*$", re.I)
 
 
-@dataclass
+@record
 class Pragmas:
     global_ignore: set[str] = field(default_factory=set)
     per_instruction: dict[int, set[str]] = field(default_factory=dict)

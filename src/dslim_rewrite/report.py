@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .records import field, record
 
 STATUSES = ("changed", "unchanged", "failed", "skipped", "not processed")
 
 
-@dataclass
+@record
 class RuleTotal:
     code: str
     name: str
@@ -36,7 +36,7 @@ class RuleTotal:
     basis: str | None = None  # how that figure was obtained
 
 
-@dataclass
+@record
 class Summary:
     results: list
     dry_run: bool

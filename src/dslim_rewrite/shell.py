@@ -10,9 +10,10 @@ tree-sitter is imported on first use, not at start-up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
 from functools import lru_cache
+
+from .records import field, record
 
 # Commands that change the state of the running shell for what follows.
 STATE_COMMANDS = frozenset(
@@ -37,7 +38,7 @@ _CONTROL = {
 }
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Word:
     text: str  # the word with quotes removed where it is plain
     raw: str  # the word as written
@@ -45,7 +46,7 @@ class Word:
     end: int
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Command:
     """One simple command (or declaration/test command)."""
 
@@ -68,7 +69,7 @@ class Command:
         return [w.text for w in self.words[1:]]
 
 
-@dataclass
+@record
 class Script:
     source: bytes
     commands: list[Command]

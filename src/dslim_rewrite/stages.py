@@ -19,13 +19,13 @@ import json
 import posixpath
 import re
 import shlex
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .document import Instruction, Stage
 from .fixes import Edit
 from .images import Image, Table
+from .records import field, record
 from .shellcmd import apt_subcommand, positionals
 
 # Where writes do not matter: temporary files and caches.
@@ -141,7 +141,7 @@ def raw(ctx, ins: Instruction) -> str:
 # what a stage does
 
 
-@dataclass
+@record
 class Artifact:
     src: str  # absolute path in the builder
     dest: str  # absolute path in the runtime stage
@@ -155,7 +155,7 @@ class Artifact:
         return f"{self.src} {self.dest}"
 
 
-@dataclass
+@record
 class RunFacts:
     ins: Instruction
     ecosystems: set[str] = field(default_factory=set)
@@ -182,7 +182,7 @@ class RunFacts:
     commands: list[str] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Walk:
     """Stage state while reading it top to bottom."""
 
@@ -191,7 +191,7 @@ class Walk:
     args: dict
 
 
-@dataclass
+@record
 class StageFacts:
     stage: Stage
     image: Image | None
@@ -695,7 +695,7 @@ def _copy_dests(ins: Instruction, w: Walk) -> list[str] | None:
 # the plan
 
 
-@dataclass
+@record
 class SplitPlan:
     ecosystem: str
     stage: Stage
