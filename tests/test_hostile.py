@@ -112,11 +112,25 @@ def test_a_file_that_grows_after_the_size_check_is_not_read_truncated(tmp_path, 
     f = tmp_path / "Dockerfile"
     f.write_bytes(SMALL + b"RUN x\n" * 10)
     monkeypatch.setattr(files, "MAX_BYTES", len(SMALL))
-    real_stat = Path.stat
-    monkeypatch.setattr(Path, "stat", lambda self, **kw: os.stat_result(
-        (*real_stat(self, **kw)[:6], 1, *real_stat(self, **kw)[7:])))  # reports 1 byte
+    real_stat = os.stat
+    monkeypatch.setattr(files.os, "stat", lambda path, **kw: os.stat_result(
+        (*real_stat(path, **kw)[:6], 1, *real_stat(path, **kw)[7:])))  # reports 1 byte
     with pytest.raises(files.FileError, match="too large"):
         files.read(f)
+
+
+@pytest.mark.parametrize("size_hint", [0, 5, 6, 7, 100_000])
+def test_reading_a_file_takes_all_of_it_whatever_size_it_had(tmp_path, size_hint):
+    from dslim_rewrite import files
+
+    f = tmp_path / "Dockerfile"
+    for data in (b"", SMALL, SMALL * 5000):
+        f.write_bytes(data)
+        fd = os.open(f, os.O_RDONLY)
+        try:
+            assert files._read_fd(fd, size_hint) == data
+        finally:
+            os.close(fd)
 
 
 def test_a_line_over_65535_characters_is_refused(tmp_path):
