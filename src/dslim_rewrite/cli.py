@@ -6,7 +6,6 @@ Exit codes: 0 done or nothing to do; 1 changes found under --check or --diff;
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import sys
@@ -99,6 +98,8 @@ def _color_diff(text: str) -> str:
 
 
 def unified_diff(path: str, before: bytes, after: bytes) -> str:
+    import difflib  # only --diff needs it
+
     a = before.decode("utf-8").splitlines(keepends=True)
     b = after.decode("utf-8").splitlines(keepends=True)
     lines = []
