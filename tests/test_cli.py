@@ -150,6 +150,14 @@ def test_global_pragma(proj):
     assert run(["--check", "Dockerfile"], cwd=proj)[0] == 0
 
 
+def test_pragmas_are_read_in_any_case(proj):
+    (proj / "Dockerfile").write_bytes(b"# DSLIM-Rewrite GLOBAL ignore=DSL010\n" + BEFORE)
+    assert run(["--check", "Dockerfile"], cwd=proj)[0] == 0
+    # and a file without any pragma is rewritten
+    (proj / "Dockerfile").write_bytes(b"# dslim rewrite global ignore=DSL010\n" + BEFORE)
+    assert run(["--check", "Dockerfile"], cwd=proj)[0] == 1
+
+
 def test_file_named_like_a_subcommand(proj):
     (proj / "migrate").write_bytes(BEFORE)
     code, out, _ = run(["./migrate", "--select", "DSL010"], cwd=proj)

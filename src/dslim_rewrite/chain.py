@@ -18,6 +18,7 @@ Otherwise the file fails (``RewriteError``) and nothing is written.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from . import document, oracle, pragmas
 from .context import Context, Options
@@ -53,21 +54,27 @@ def apply_edits(data: bytes, edits: list[Edit]) -> bytes:
 
 
 def enabled_transforms(options: Options) -> list[type[Transform]]:
+    select = None if options.select is None else frozenset(options.select)
+    return list(_enabled(select, frozenset(options.ignore)))
+
+
+@lru_cache(maxsize=64)
+def _enabled(select: frozenset[str] | None, ignore: frozenset[str]) -> tuple[type[Transform], ...]:
     from .registry import all_transforms
 
     out = []
     for t in all_transforms():
         if t.file_level:
             continue
-        if options.select is not None:
-            if t.code not in options.select:
+        if select is not None:
+            if t.code not in select:
                 continue
         elif t.opt_in:
             continue
-        if t.code in options.ignore:
+        if t.code in ignore:
             continue
         out.append(t)
-    return out
+    return tuple(out)
 
 
 class _SortedEdits:

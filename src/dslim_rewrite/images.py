@@ -537,7 +537,7 @@ def table(settings: dict | None = None) -> Table:
     ov = (settings or {}).get("base-images") or {}
     if not isinstance(ov, dict):
         raise ImageError("base-images must be a table")
-    key = json.dumps(ov, sort_keys=True, default=str)
+    key = json.dumps(ov, sort_keys=True, default=str) if ov else ""  # every file asks: no dumps for no settings
     t = _cache.get(key)
     if t is None:
         t = Table(_builtin(), ov)

@@ -32,9 +32,15 @@ def _codes(raw: bytes) -> set[str]:
     return out
 
 
+# every pragma holds this (in any case): a file without it has none to look for
+_MARK = re.compile(rb"dslim-rewrite", re.I)
+
+
 def pragma_lines(doc: Document) -> list[bytes]:
     """Every pragma comment in the file, in order (transforms must keep them)."""
     out = []
+    if not _MARK.search(doc.data):
+        return out
     for ln in doc.lines:
         b = doc.data[ln.start : ln.end]
         if PRAGMA.match(b):
@@ -45,6 +51,8 @@ def pragma_lines(doc: Document) -> list[bytes]:
 def collect(doc: Document) -> Pragmas:
     p = Pragmas()
     data = doc.data
+    if not _MARK.search(data):
+        return p
     for ln in doc.lines:
         m = PRAGMA.match(data[ln.start : ln.end])
         if m and m.group(1):
