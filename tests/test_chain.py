@@ -29,3 +29,52 @@ def test_notes_describe_the_final_document(unsafe):
         if _notes(first) != _notes(again):
             stale.append(path.name)
     assert not stale
+
+
+GOLDEN_INPUTS = sorted((Path(__file__).resolve().parent.parent / "golden").glob("*/*/in.Dockerfile"))
+
+
+def _outcome(data: bytes, opts: Options):
+    from dslim_rewrite.chain import RewriteError
+
+    try:
+        r = rewrite(data, opts)
+    except RewriteError as e:
+        return ("error", str(e))
+    return (r.output, [(f.code, f.line, f.message, f.safety) for f in r.applied]), r.notes
+
+
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+def test_a_run_without_notes_rewrites_the_same(unsafe):
+    """``Options.notes=False`` skips the transforms that can only make notes in
+    this run: every corpus and golden file still gets the same output and the
+    same applied fixes (or the same error), and no notes."""
+    skipped_any = False
+    for path in CORPUS + GOLDEN_INPUTS:
+        data = path.read_bytes()
+        with_notes = _outcome(data, Options(unsafe=unsafe))
+        without = _outcome(data, Options(unsafe=unsafe, notes=False))
+        assert with_notes[0] == without[0], path
+        if with_notes[0][0] != "error":
+            assert without[1] == []
+            skipped_any = skipped_any or bool(with_notes[1])
+    assert skipped_any  # the comparison covered files that do have notes
+
+
+def test_a_fix_safer_than_its_transform_is_an_internal_error(monkeypatch):
+    """The skipping above relies on it: an unsafe transform never yields a safe fix."""
+    from dslim_rewrite import chain
+    from dslim_rewrite.chain import RewriteError
+    from dslim_rewrite.fixes import Edit, Fix, Safety, Transform
+
+    class Sneaky(Transform):
+        code = "DSL999"
+        name = "sneaky"
+        safety = Safety.UNSAFE
+
+        def check(self, ctx):
+            yield Fix(self.code, "a safe fix from an unsafe transform", 1, [Edit(0, 0, b"# x\n")], Safety.SAFE, (0,))
+
+    monkeypatch.setattr(chain, "enabled_transforms", lambda options: [Sneaky])
+    with pytest.raises(RewriteError, match="safer than the transform"):
+        rewrite(b"FROM debian\n", Options())

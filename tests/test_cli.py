@@ -196,3 +196,23 @@ def test_console_script_exits_quickly_without_losing_output(tmp_path):
     with out.open("wb") as f:
         code = subprocess.run([sys.executable, "-m", "dslim_rewrite.cli", "--diff", *files], stdout=f).returncode
     assert code == 1 and out.read_bytes() == via_main.stdout
+
+
+def test_notes_are_reported_wherever_they_are_printed(proj):
+    """A quiet check and a write do not compute notes (nobody reads them); a
+    check that prints, and JSON, still report every one of them."""
+    import json
+
+    # DSL012 (unsafe) only makes a note without --unsafe-fixes
+    (proj / "Dockerfile").write_bytes(b"FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\n")
+    code, _, err = run(["--check", "Dockerfile"], cwd=proj)
+    assert "DSL012 note:" in err and "unsafe fix" in err
+    quiet = run(["--check", "-q", "Dockerfile"], cwd=proj)
+    assert quiet[0] == code and quiet[2] == ""
+    code_json, out, _ = run(["--check", "--format", "json", "Dockerfile"], cwd=proj)
+    notes = json.loads(out)["files"][0]["notes"]
+    assert code_json == code and any(n["code"] == "DSL012" for n in notes)
+    # a write prints its applied fixes, no notes (test_chain checks that the
+    # output is the same with and without them)
+    written = run(["Dockerfile", "-o", "out"], cwd=proj)
+    assert written[0] == 0 and "note" not in written[2] and (proj / "out").read_bytes().startswith(b"FROM")

@@ -13,6 +13,12 @@ handed back when:
   changes: an unchanged file is handed back as it came).
 
 Otherwise the file fails (``RewriteError``) and nothing is written.
+
+Fixes the run does not apply (unsafe ones without ``--unsafe-fixes``) are
+notes. A run whose notes nobody reads (``Options.notes`` false) does not run
+the transforms that can only make notes: a transform's fixes are never safer
+than the transform itself (checked), and an unapplied fix holds no edit that
+could stand in another's way, so the output and the applied fixes are the same.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from .fixes import Edit, Fix, Safety, Transform
 from .records import field, record
 
 MAX_ROUNDS = 12
+_SAFETY_RANK = {Safety.SAFE: 0, Safety.UNSAFE: 1, Safety.DISPLAY: 2}
 
 
 class RewriteError(Exception):
@@ -154,7 +161,7 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
     except document.DocumentError as e:
         raise RewriteError(str(e)) from None
     original_doc = doc
-    transforms = [t() for t in enabled_transforms(options)]
+    transforms = [t() for t in enabled_transforms(options) if options.notes or options.applies(t.safety)]
     prag = pragmas.collect(doc)
     pragma_before = pragmas.pragma_lines(doc)
     result = Result(original=data, output=data)
@@ -176,9 +183,15 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
                 reason = (str(e).splitlines() or [""])[0]
                 raise RewriteError(f"internal error in {t.code}: {type(e).__name__}: {reason}") from e
             for fix in fixes:
+                if _SAFETY_RANK[fix.safety] < _SAFETY_RANK[t.safety]:
+                    # a run without notes skips the transforms it cannot apply:
+                    # that is only sound if none of them ever yields a safer fix
+                    raise RewriteError(f"internal error: {fix.code} yields a fix safer than the transform")
                 if prag.suppressed(fix.code, t.name, fix.instructions):
                     continue
                 if fix.is_note or not ctx.applies(fix.safety):
+                    if not options.notes:
+                        continue
                     key = (fix.code, fix.message)
                     if key not in seen_notes:
                         seen_notes.add(key)

@@ -227,6 +227,9 @@ def rewrite_files(
         _err(f"error: {e}")
         return EXIT_USAGE
 
+    # notes are printed by a dry run that is not quiet, and are part of JSON
+    options.notes = fmt == "json" or (dry and not quiet)
+
     files, _ = expand_paths(paths, config.exclude)
     if any(Path(p).is_dir() for p in paths if p != "-") and not (in_place or dry):
         if output is not None or len(files) != 1:

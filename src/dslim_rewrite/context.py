@@ -25,6 +25,17 @@ class Options:
     style: str = "delete"  # or "cache-mount"
     settings: dict = field(default_factory=dict)  # the [tool.dslim-rewrite] table
     config_path: str | None = None  # the config file (relative paths in settings start at its folder)
+    # False when nobody reads the notes (`--check -q`, a write without
+    # --format json): the chain then skips the transforms that cannot apply a
+    # fix in this run (unsafe ones without --unsafe-fixes), whose findings
+    # would only be notes, and keeps no notes
+    notes: bool = True
+
+    def applies(self, safety) -> bool:
+        """Does this run apply fixes of this safety?"""
+        from .fixes import Safety
+
+        return safety is Safety.SAFE or (safety is Safety.UNSAFE and self.unsafe)
 
 
 class Context:
@@ -36,9 +47,7 @@ class Context:
     def applies(self, safety) -> bool:
         """Would the chain apply a fix of this safety in this run? Transforms
         whose edits are costly to compute skip them when not (``Fix.pending``)."""
-        from .fixes import Safety
-
-        return safety is Safety.SAFE or (safety is Safety.UNSAFE and self.options.unsafe)
+        return self.options.applies(safety)
 
     # -- RUN bodies ---------------------------------------------------------
     def body(self, ins: Instruction) -> bytes | None:
