@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 from .document import Document, Instruction
+from .fixes import Safety
 from .records import field, record
 from .shell import parse_shell
 
@@ -33,8 +34,6 @@ class Options:
 
     def applies(self, safety) -> bool:
         """Does this run apply fixes of this safety?"""
-        from .fixes import Safety
-
         return safety is Safety.SAFE or (safety is Safety.UNSAFE and self.unsafe)
 
 
