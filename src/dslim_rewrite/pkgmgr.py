@@ -26,8 +26,10 @@ import re
 import weakref
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from .fixes import Edit
 from .records import field, record
-from .shell import Command, Script, Word
+from .shell import Command, Script, Word, parse_shell
+from .shellcmd import apt_subcommand, has_option
 
 if TYPE_CHECKING:
     from .context import Context
@@ -410,8 +412,6 @@ def _group(script: Script, k: int) -> tuple[Script, int, str] | None:
     """Top-level item ``k`` when it is a plain ``( … )`` or ``{ …; }`` group
     (as collapse-run writes them): its parsed inside, the offset of the
     inside in the body, and "subshell" or "group"."""
-    from .shell import parse_shell
-
     s, e = script.top_items[k]
     text = script.source[s:e]
     if text.startswith(b"(") and not text.startswith(b"((") and text.endswith(b")"):
@@ -485,8 +485,6 @@ _FUNC_DEF = re.compile(rb"^\s*(function\s+[\w-]+|[\w-]+\s*\(\s*\))")
 def append_command(ctx: Context, ins: Instruction, script: Script, text: bytes):
     """An insertion adding ``&& text`` after the body's last top-level item, in
     the file's own style, or a string saying why it cannot be done."""
-    from .fixes import Edit
-
     if script.has_error:
         return "the shell body does not parse"
     if script.has_heredoc:
@@ -573,8 +571,6 @@ def apt_action(inv: Invocation) -> str | None:
         return None
     act = inv._apt_action
     if act is _UNREAD:
-        from .shellcmd import apt_subcommand
-
         w = apt_subcommand(inv)
         act = inv._apt_action = w.text if w is not None else None
     return act
@@ -639,8 +635,6 @@ def later_uses(ctx: Context, ins: Instruction, tools: Iterable[str], options: It
     """A later RUN on this filesystem running one of ``tools`` with one of
     ``options`` (``dnf -C``, ``npm --offline``), or an unreadable RUN naming
     one of the tools."""
-    from .shellcmd import has_option
-
     tools = set(tools)
     opts = tuple(options)
     doc = ctx.doc
