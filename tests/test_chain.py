@@ -78,3 +78,16 @@ def test_a_fix_safer_than_its_transform_is_an_internal_error(monkeypatch):
     monkeypatch.setattr(chain, "enabled_transforms", lambda options: [Sneaky])
     with pytest.raises(RewriteError, match="safer than the transform"):
         rewrite(b"FROM debian\n", Options())
+
+
+def test_transforms_that_read_the_image_table_say_so():
+    """``uses_image_table`` decides whether the command line loads the table
+    before forking workers: every transform whose module reads it says so."""
+    import inspect
+    import re
+
+    from dslim_rewrite.registry import all_transforms
+
+    for t in all_transforms():
+        reads = bool(re.search(r"\btable\(", inspect.getsource(inspect.getmodule(t))))
+        assert t.uses_image_table == reads, t.code

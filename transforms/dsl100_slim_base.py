@@ -58,6 +58,7 @@ class SlimBase(Transform):
     code = "DSL100"
     name = "slim-base"
     safety = Safety.UNSAFE
+    uses_image_table = True
 
     def check(self, ctx):
         from dslim_rewrite import images, stages

@@ -69,6 +69,7 @@ class AlpineBase(Transform):
     code = "DSL101"
     name = "alpine-base"
     safety = Safety.UNSAFE
+    uses_image_table = True
     opt_in = True
 
     def check(self, ctx):

@@ -86,6 +86,7 @@ class MultiStageSplit(Transform):
     code = "DSL110"
     name = "multi-stage-split"
     safety = Safety.UNSAFE
+    uses_image_table = True
 
     def check(self, ctx):
         from dslim_rewrite import images, stages

@@ -59,6 +59,7 @@ class GoStaticBuild(Transform):
     code = "DSL111"
     name = "go-static-build"
     safety = Safety.UNSAFE
+    uses_image_table = True
 
     def check(self, ctx):
         from dslim_rewrite import images, stages

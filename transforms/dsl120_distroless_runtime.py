@@ -61,6 +61,7 @@ class DistrolessRuntime(Transform):
     code = "DSL120"
     name = "distroless-runtime"
     safety = Safety.UNSAFE
+    uses_image_table = True
 
     def check(self, ctx):
         from dslim_rewrite import images, stages

@@ -65,6 +65,12 @@ def enabled_transforms(options: Options) -> list[type[Transform]]:
     return list(_enabled(select, frozenset(options.ignore)))
 
 
+def running_transforms(options: Options) -> list[type[Transform]]:
+    """The enabled transforms this run needs: without notes, only those whose
+    fixes it can apply."""
+    return [t for t in enabled_transforms(options) if options.notes or options.applies(t.safety)]
+
+
 @lru_cache(maxsize=64)
 def _enabled(select: frozenset[str] | None, ignore: frozenset[str]) -> tuple[type[Transform], ...]:
     from .registry import all_transforms
@@ -161,7 +167,7 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
     except document.DocumentError as e:
         raise RewriteError(str(e)) from None
     original_doc = doc
-    transforms = [t() for t in enabled_transforms(options) if options.notes or options.applies(t.safety)]
+    transforms = [t() for t in running_transforms(options)]
     prag = pragmas.collect(doc)
     pragma_before = pragmas.pragma_lines(doc)
     result = Result(original=data, output=data)

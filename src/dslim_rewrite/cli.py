@@ -114,23 +114,19 @@ def _use_color(stream) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-def expand_paths(paths: list[str], exclude: list[str]) -> tuple[list[str], list[str]]:
-    """Files to process (``-`` for stdin) and error lines for paths that do not exist."""
+def expand_paths(paths: list[str], exclude: list[str]) -> tuple[list[str], bool]:
+    """Files to process (``-`` for stdin), and whether a path was a folder."""
     from .files import discover
 
     out: list[str] = []
-    errors: list[str] = []
+    had_dir = False
     for p in paths:
-        if p == "-":
-            out.append(p)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            found = discover(path, exclude)
-            out += [str(f) for f in found]
+        if p != "-" and os.path.isdir(p):
+            had_dir = True
+            out += [str(f) for f in discover(Path(p), exclude)]
         else:
             out.append(p)
-    return out, errors
+    return out, had_dir
 
 
 # below this many files, one process is faster than starting others
@@ -139,16 +135,18 @@ PARALLEL_FROM = 16
 
 def _warm_up(options) -> None:
     """Load what every file needs once, before forking, so workers share it."""
-    from .chain import enabled_transforms
-    from .images import ImageError, table
+    from .chain import running_transforms
     from .shell import parse_shell
 
-    enabled_transforms(options)
+    transforms = running_transforms(options)
     parse_shell(b"true")
-    try:
-        table(options.settings)
-    except ImageError:
-        pass  # reported per file
+    if any(t.uses_image_table for t in transforms):
+        from .images import ImageError, table
+
+        try:
+            table(options.settings)
+        except ImageError:
+            pass  # reported per file
 
 
 def _sizes(files: list[str]) -> list[int]:
@@ -230,8 +228,8 @@ def rewrite_files(
     # notes are printed by a dry run that is not quiet, and are part of JSON
     options.notes = fmt == "json" or (dry and not quiet)
 
-    files, _ = expand_paths(paths, config.exclude)
-    if any(Path(p).is_dir() for p in paths if p != "-") and not (in_place or dry):
+    files, had_dir = expand_paths(paths, config.exclude)
+    if had_dir and not (in_place or dry):
         if output is not None or len(files) != 1:
             _err("error: a folder needs --in-place, --diff or --check")
             return EXIT_USAGE

@@ -69,6 +69,9 @@ class Transform:
     opt_in: ClassVar[bool] = False
     # runs on the whole repository folder rather than one Dockerfile (e.g. .dockerignore)
     file_level: ClassVar[bool] = False
+    # reads the base-image table: the command line loads it before forking
+    # workers when such a transform runs (only a matter of time, not of results)
+    uses_image_table: ClassVar[bool] = False
 
     def check(self, ctx: Context) -> Iterable[Fix]:  # pragma: no cover - interface
         return ()
