@@ -472,13 +472,15 @@ def _ws_split(rest: bytes) -> tuple[str, ...]:
     return tuple(p.decode("utf-8") for p in _WS_SPLIT.split(rest))
 
 
-def _value_for(keyword: str, rest: bytes, escape: str) -> tuple[tuple[str, ...], bool]:
-    """The parsed value of an instruction as BuildKit's parser reports it."""
+def _value_for(keyword: str, rest: bytes, escape: str, text: str | None = None) -> tuple[tuple[str, ...], bool]:
+    """The parsed value of an instruction as BuildKit's parser reports it
+    (``text``: ``rest`` decoded, when the caller has it)."""
     kw = keyword
     if kw not in _READS_ARGS:
         # unknown instruction: BuildKit's parser keeps it with an empty value
         return ("",), False
-    text = rest.decode("utf-8")
+    if text is None:
+        text = rest.decode("utf-8")
     if kw in ("RUN", "CMD", "ENTRYPOINT", "SHELL"):
         if not text:
             return (), False
@@ -903,32 +905,21 @@ def _make_instruction(line: bytes, pieces, escape: str, index: int, offset: int 
     tail_left = lstrip_space(tail)
     args = _rstrip_space(tail_left)
     keyword = kw_raw.decode("utf-8").upper()
+    text = None
     if keyword in _READS_ARGS:
         try:
-            args.decode("utf-8")
+            text = args.decode("utf-8")
         except UnicodeDecodeError:
             # BuildKit ends a flag at a 0x85 or 0xA0 byte even inside a character;
             # what follows is then not text (an unknown instruction ignores it)
             raise DocumentError("a flag ends inside a multi-byte character (not valid UTF-8 after it)") from None
     args_offset = rest_off + arg_pos + (len(tail) - len(tail_left))
+    # positional (index, keyword, raw_keyword, start, line_start, end, next,
+    # start_line, end_line, text, pieces, flags, args_offset, args, json,
+    # value, heredocs): one per instruction, and by keyword it took twice as long
     ins = Instruction(
-        index=index,
-        keyword=keyword,
-        raw_keyword=kw_raw.decode("utf-8"),
-        start=0,
-        line_start=0,
-        end=0,
-        next=0,
-        start_line=0,
-        end_line=0,
-        text=line,
-        pieces=pieces,
-        flags=[],
-        args_offset=args_offset + offset,
-        args=args,
-        json=False,
-        value=(),
-        heredocs=[],
+        index, keyword, kw_raw.decode("utf-8"), 0, 0, 0, 0, 0, 0, line, pieces, [], args_offset + offset, args,
+        False, (), [],
     )
     for word, a, b in raw_flags:
         body = word[2:]
@@ -946,7 +937,7 @@ def _make_instruction(line: bytes, pieces, escape: str, index: int, offset: int 
             ins.json = sub.json and sub.keyword != "ONBUILD"  # nor JSON form for it
         return ins
     try:
-        ins.value, ins.json = _value_for(keyword, args, escape)
+        ins.value, ins.json = _value_for(keyword, args, escape, text)
     except _NotStringArray as e:
         raise DocumentError(str(e)) from None
     return ins

@@ -367,7 +367,8 @@ class _SimpleParser:
                 if not words and not assigns and not target and word == "}":
                     break  # closes a group
                 if (word[0] == "=" or word in _RESERVED
-                        or (word[0] in _RESERVED_FIRST and _WORD_HEAD.match(word).group() in _RESERVED)
+                        or (word[0] in _RESERVED_FIRST and not word.isalnum()  # else its head is the word
+                            and _WORD_HEAD.match(word).group() in _RESERVED)
                         or (("{" in word or "}" in word)
                             and ("{" in (rest := _BRACED_NAME.sub("", _QUOTED_STR.sub("", word)))
                                  or "}" in rest))):
