@@ -50,7 +50,7 @@ class _Body:
     start: int  # file offsets of the body
     end: int
     size: int  # bytes the body adds to a merged body, joint included
-    commands: int  # top-level commands of the body
+    commands: int  # simple commands in the body (what the 200-command limit counts)
     flags: tuple[str, ...]
     needs_subshell: bool  # leaks shell state into what follows
     needs_group: bool  # not a plain `a && b` chain
