@@ -223,6 +223,23 @@ def test_merged_body_stays_below_the_argument_limit():
     assert after[0].startswith(bodies[0]) and after[1].endswith(bodies[3])
 
 
+@pytest.mark.parametrize("indent", [4, 40])
+def test_the_size_limit_counts_each_bodys_continuation_indent(indent):
+    """Each merged body counts its text, its joint (10 bytes) and the file's
+    continuation indent: with a deeper indent fewer bodies fit in one RUN."""
+    from dslim_rewrite.transforms.dsl001_collapse_run import MAX_MERGED_BODY
+
+    body_len = MAX_MERGED_BODY // 4 - 30  # 4 fit with a 4-space indent, 3 with a 40-space one
+    bodies = [f"echo {k}{'x' * (body_len - 6)}" for k in range(8)]
+    assert all(len(b) == body_len for b in bodies)
+    style = f"RUN --network=none echo a && \\\n{' ' * indent}echo b\n"  # sets the file's indent
+    data = dockerfile(bodies, None).replace(b"\nRUN", ("\n" + style + "RUN").encode(), 1)
+    after = run_bodies(rewrite(data, OPTIONS).output)[1:]
+    fit = MAX_MERGED_BODY // (body_len + indent + 10)
+    assert fit == (4 if indent == 4 else 3)
+    assert [b.count("&&") + 1 for b in after] == [fit] * (8 // fit) + ([8 % fit] if 8 % fit else [])
+
+
 # -- the same on a real Docker engine (BuildKit) ------------------------------
 
 DOCKER = "/usr/bin/docker"

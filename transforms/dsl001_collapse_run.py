@@ -49,7 +49,7 @@ class _Body:
     index: int
     start: int  # file offsets of the body
     end: int
-    size: int  # bytes the body adds to a merged body, joint included
+    size: int  # bytes the body adds to a merged body, joint included, continuation indent not
     commands: int  # simple commands in the body (what the 200-command limit counts)
     flags: tuple[str, ...]
     needs_subshell: bool  # leaks shell state into what follows
@@ -133,7 +133,9 @@ class CollapseRun(Transform):
                 or group[-1].must_end
                 or body.must_start
                 or _pragma_between(doc, prev, ins)
-                or size + body.size > MAX_MERGED_BODY
+                # each body also brings a continuation indent (the file's style,
+                # read only once there is something to merge)
+                or size + body.size + (len(group) + 1) * len(ctx.continuation_style[0]) > MAX_MERGED_BODY
                 or commands + body.commands > MAX_MERGED_COMMANDS
             ):
                 yield from self._merge(ctx, group)
@@ -153,37 +155,28 @@ class CollapseRun(Transform):
         if not ctx.posix_shell[ins.index] or not shell.posix:
             return None
         script = ctx.script(ins)
-        if script is None or script.has_error or script.has_comment or script.has_heredoc:
+        if script is None:
             return None
-        if "&" in script.operators:
+        facts = script.memo.get(self.code)
+        if facts is None:
+            facts = script.memo[self.code] = _script_facts(script)
+        if facts is _NOT_MERGEABLE:
             return None
         if not _flags_ok(ins.flags) or _has_pragma(ctx.doc, ins):
             return None
-        body = script.source
-        state = (script.changes_state and not _only_failing_exits(script)) or any(
-            c.name in _SPECIAL_BUILTINS_NOT_FLAGGED and c.assignments and not c.in_subshell
-            for c in script.commands
-        )
-        errexit = shell.errexit or any(_may_set_errexit(c) for c in script.commands if c.name == "set")
-        flat = script.operators <= _FLAT_OPERATORS and not script.has_control_flow
-        hidden = any(c.name in _HIDDEN_CODE for c in script.commands)
-        ops, items = script.top_operators, script.top_items
-        start, end = ctx.span(ins, 0, len(body))
+        start, end = ctx.span(ins, 0, len(script.source))
         return _Body(
             index=ins.index,
             start=start,
             end=end,
             flags=tuple(f.text for f in ins.flags),
-            needs_subshell=state,
-            needs_group=not script.is_and_chain,
-            trailing_semicolon=bool(ops) and len(ops) >= len(items) and ops[-1] == ";",
-            size=len(body) + len(ctx.continuation_style[0]) + 10,
-            commands=max(1, len(script.commands)),
-            # `kill $$` in a subshell would signal the whole merged RUN
-            must_end=(errexit and (not flat or hidden))
-            or any(c.name == "kill" for c in script.commands)
-            or bool(_SUBSHELL_VARS.search(body)),
-            must_start=bool(_HISTORY_VARS.search(body)),
+            needs_subshell=facts.needs_subshell,
+            needs_group=facts.needs_group,
+            trailing_semicolon=facts.trailing_semicolon,
+            size=facts.size,
+            commands=facts.commands,
+            must_end=((shell.errexit or facts.errexit) and facts.errexit_sensitive) or facts.must_end,
+            must_start=facts.must_start,
         )
 
     # -- the edit ----------------------------------------------------------
@@ -230,6 +223,47 @@ class CollapseRun(Transform):
 
 
 # ---------------------------------------------------------------------------
+
+
+@record(frozen=True, slots=True)
+class _ScriptFacts:
+    """What ``_body`` reads from a body alone (kept in ``Script.memo``)."""
+
+    needs_subshell: bool
+    needs_group: bool
+    trailing_semicolon: bool
+    size: int  # the body and its joint, without the continuation indent
+    commands: int
+    errexit: bool  # the body may turn errexit on itself
+    errexit_sensitive: bool  # with errexit on, it may only end a merged RUN
+    must_end: bool  # may only end a merged RUN, errexit or not
+    must_start: bool
+
+
+_NOT_MERGEABLE = object()
+
+
+def _script_facts(script):
+    if script.has_error or script.has_comment or script.has_heredoc or "&" in script.operators:
+        return _NOT_MERGEABLE
+    body = script.source
+    commands = script.commands
+    ops, items = script.top_operators, script.top_items
+    flat = script.operators <= _FLAT_OPERATORS and not script.has_control_flow
+    return _ScriptFacts(
+        needs_subshell=(script.changes_state and not _only_failing_exits(script)) or any(
+            c.name in _SPECIAL_BUILTINS_NOT_FLAGGED and c.assignments and not c.in_subshell for c in commands
+        ),
+        needs_group=not script.is_and_chain,
+        trailing_semicolon=bool(ops) and len(ops) >= len(items) and ops[-1] == ";",
+        size=len(body) + 10,
+        commands=max(1, len(commands)),
+        errexit=any(_may_set_errexit(c) for c in commands if c.name == "set"),
+        errexit_sensitive=not flat or any(c.name in _HIDDEN_CODE for c in commands),
+        # `kill $$` in a subshell would signal the whole merged RUN
+        must_end=any(c.name == "kill" for c in commands) or bool(_SUBSHELL_VARS.search(body)),
+        must_start=bool(_HISTORY_VARS.search(body)),
+    )
 
 
 @record(frozen=True, slots=True)

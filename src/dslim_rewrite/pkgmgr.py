@@ -23,7 +23,6 @@ failure the body had.
 from __future__ import annotations
 
 import re
-import weakref
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .fixes import Edit
@@ -148,24 +147,14 @@ def unwrap(cmd: Command) -> Invocation | None:
     return Invocation(cmd, name, rest, sudo, env)
 
 
-_SEEN: dict[int, tuple[weakref.ref, list[Invocation]]] = {}
-
-
 def invocations(script: Script) -> list[Invocation]:
     """Every simple command of the body, unwrapped, in order. Computed once per
     parsed body (every transform asks); the list must not be changed."""
-    key = id(script)
-    hit = _SEEN.get(key)
-    if hit is not None and hit[0]() is script:
-        return hit[1]
-    out = []
-    for c in script.commands:
-        if c.kind != "command":
-            continue
-        inv = unwrap(c)
-        if inv is not None:
-            out.append(inv)
-    _SEEN[key] = (weakref.ref(script, lambda _ref, k=key: _SEEN.pop(k, None)), out)
+    out = script.memo.get("invocations")
+    if out is None:
+        out = script.memo["invocations"] = [
+            inv for c in script.commands if c.kind == "command" and (inv := unwrap(c)) is not None
+        ]
     return out
 
 

@@ -82,6 +82,10 @@ class Script:
     has_heredoc: bool
     changes_state: bool  # something would leak into a following command
     state_reasons: list[str]
+    # what is worked out from the body alone, once, keyed by who works it out
+    # (a transform's code, a helper's name): a Script is shared by every round
+    # and file that meets the same body
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_and_chain(self) -> bool:
