@@ -75,7 +75,7 @@ def test_a_fix_safer_than_its_transform_is_an_internal_error(monkeypatch):
         def check(self, ctx):
             yield Fix(self.code, "a safe fix from an unsafe transform", 1, [Edit(0, 0, b"# x\n")], Safety.SAFE, (0,))
 
-    monkeypatch.setattr(chain, "enabled_transforms", lambda options: [Sneaky])
+    monkeypatch.setattr(chain, "running_transforms", lambda options: [Sneaky])
     with pytest.raises(RewriteError, match="safer than the transform"):
         rewrite(b"FROM debian\n", Options())
 

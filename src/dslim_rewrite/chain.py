@@ -68,7 +68,14 @@ def enabled_transforms(options: Options) -> list[type[Transform]]:
 def running_transforms(options: Options) -> list[type[Transform]]:
     """The enabled transforms this run needs: without notes, only those whose
     fixes it can apply."""
-    return [t for t in enabled_transforms(options) if options.notes or options.applies(t.safety)]
+    select = None if options.select is None else frozenset(options.select)
+    return list(_running(select, frozenset(options.ignore), options.notes, options.unsafe))
+
+
+@lru_cache(maxsize=64)
+def _running(select, ignore, notes: bool, unsafe: bool) -> tuple[type[Transform], ...]:
+    applied = Options(unsafe=unsafe).applies
+    return tuple(t for t in _enabled(select, ignore) if notes or applied(t.safety))
 
 
 @lru_cache(maxsize=64)
