@@ -483,7 +483,7 @@ def test_regression_a_crashing_transform_fails_the_file_not_the_run(monkeypatch)
         def check(self, ctx):
             raise IndexError("list index out of range\nsecond line")
 
-    monkeypatch.setattr(chain, "enabled_transforms", lambda options: [Boom])
+    monkeypatch.setattr(chain, "running_transforms", lambda options: [Boom])
     with pytest.raises(RewriteError, match=r"^internal error in DSL999: IndexError: list index out of range$"):
         rewrite(SMALL)
 
@@ -515,7 +515,7 @@ def test_regression_conflict_checks_are_not_quadratic(monkeypatch):
         calls["n"] += 1
         return real(self, other)
 
-    monkeypatch.setattr(chain, "enabled_transforms", lambda options: [Many])
+    monkeypatch.setattr(chain, "running_transforms", lambda options: [Many])
     monkeypatch.setattr(Edit, "conflicts", counting)
     out = rewrite(data, validate=False).output
     assert out.count(b"RUN y") == n
