@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from dslim_rewrite.fixes import Safety, Transform
+from dslim_rewrite.patterns import LazyPattern
 from dslim_rewrite.pkgmgr import APT_TOOLS, apt_action, invocations, lineage_before, mentions, positionals_after
 from dslim_rewrite.registry import register
 from dslim_rewrite.shellcmd import apt_subcommand, has_option
@@ -12,7 +13,7 @@ from dslim_rewrite.shellcmd import apt_subcommand, has_option
 _APT_VALUE_OPTS = {"-o", "-c", "-t", "--option", "--config-file", "--target-release", "--default-release"}
 # packages that only Recommend ca-certificates, yet fetch https URLs
 _NEEDS_CA = {"curl", "wget", "git"}
-_RECOMMENDS_SET = re.compile(r"(?i)install-recommends")
+_RECOMMENDS_SET = LazyPattern(r"(?i)install-recommends")
 
 
 def _package_name(word: str) -> str:

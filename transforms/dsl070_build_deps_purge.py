@@ -6,6 +6,7 @@ import posixpath
 import re
 
 from dslim_rewrite.fixes import Safety, Transform
+from dslim_rewrite.patterns import LazyPattern
 from dslim_rewrite.pkgmgr import (
     APT_LISTS,
     apt_action,
@@ -35,7 +36,7 @@ BUILD_PACKAGES = frozenset({
     "build-base", "alpine-sdk", "abuild", "musl-dev", "libc-dev", "linux-headers", "pkgconfig",
     "samurai", "rust", "fortify-headers",
 })
-_BUILD_PACKAGE = re.compile(
+_BUILD_PACKAGE = LazyPattern(
     r"^(?:(?:gcc|g\+\+|cpp|clang|gfortran|llvm|lld)(?:-\d+(?:\.\d+)*)?"
     r"|binutils(?:-[a-z0-9.+-]+)?"
     r"|linux-headers-[a-z0-9.+-]+"
@@ -43,13 +44,13 @@ _BUILD_PACKAGE = re.compile(
 )
 # A -dev package of an interpreter: the interpreter itself must stay.
 _INTERPRETER_DEV = [
-    (re.compile(r"^python3-dev$"), "python3"),
-    (re.compile(r"^(python3\.\d+)-dev$"), r"\1"),
-    (re.compile(r"^ruby-dev$"), "ruby"),
-    (re.compile(r"^libperl-dev$"), "perl"),
-    (re.compile(r"^perl-dev$"), "perl"),  # Alpine
+    (LazyPattern(r"^python3-dev$"), "python3"),
+    (LazyPattern(r"^(python3\.\d+)-dev$"), r"\1"),
+    (LazyPattern(r"^ruby-dev$"), "ruby"),
+    (LazyPattern(r"^libperl-dev$"), "perl"),
+    (LazyPattern(r"^perl-dev$"), "perl"),  # Alpine
 ]
-_PACKAGE_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]*(?::[a-z0-9]+)?$")
+_PACKAGE_WORD = LazyPattern(r"^[A-Za-z0-9][A-Za-z0-9.+_-]*(?::[a-z0-9]+)?$")
 
 # Commands that use the build tools.
 BUILD_COMMANDS = frozenset({
@@ -62,7 +63,7 @@ BUILD_COMMANDS = frozenset({
 # Installers that may compile native code.
 _INSTALLERS = {"pip", "npm", "yarn", "pnpm", "gem", "bundle", "cpanm", "uv", "poetry", "pipenv",
                "conda", "mamba", "micromamba", "R", "Rscript", "easy_install"}
-_TOOL_WORD = re.compile(
+_TOOL_WORD = LazyPattern(
     r"(?<![\w.+/-])(?:/[\w./-]*/)?(" + "|".join(re.escape(t) for t in sorted(BUILD_COMMANDS | _INSTALLERS)) +
     r"|pip\d[\d.]*|gcc-\d+|g\+\+-\d+|clang-\d+)(?![\w.+-])"
 )
@@ -96,8 +97,8 @@ _NODE_QUERIES = frozenset({"config", "cache", "set", "get", "view", "info", "ls"
                            "whoami", "ping", "help", "outdated", "pack", "bin", "prefix", "root", "why",
                            "login", "logout", "dedupe", "prune", "doctor", "explain", "fund", "search"})
 _CONFIGURE_DIRS = ("--prefix", "--exec-prefix", "--bindir", "--sbindir", "--libdir", "--libexecdir")
-_CMAKE_PREFIX = re.compile(r"^-DCMAKE_INSTALL_PREFIX(?::\w+)?=(.*)$")
-_MAKE_DIR_VAR = re.compile(r"^(PREFIX|prefix|DESTDIR|BINDIR|bindir|LIBDIR|libdir|SBINDIR|sbindir)=(.*)$")
+_CMAKE_PREFIX = LazyPattern(r"^-DCMAKE_INSTALL_PREFIX(?::\w+)?=(.*)$")
+_MAKE_DIR_VAR = LazyPattern(r"^(PREFIX|prefix|DESTDIR|BINDIR|bindir|LIBDIR|libdir|SBINDIR|sbindir)=(.*)$")
 _APT_VALUE_OPTS = {"-o", "-c", "-t", "--option", "--config-file", "--target-release", "--default-release"}
 _APK_VALUE_OPTS = {"-X", "--repository", "--repositories-file", "-p", "--root", "--cache-dir", "--arch",
                    "--keys-dir", "-t", "--virtual", "--wait", "--timeout", "--cache-max-age", "--progress-fd"}
@@ -292,7 +293,7 @@ def _all_environments(ctx) -> dict[int, Environment]:
     return table
 
 
-_NO_RECOMMENDS = re.compile(r"APT::Install-Recommends[= ]\"?(false|0|no)\"?", re.I)
+_NO_RECOMMENDS = LazyPattern(r"APT::Install-Recommends[= ]\"?(false|0|no)\"?", re.I)
 
 
 def skips_recommends(args: list[str]) -> bool:

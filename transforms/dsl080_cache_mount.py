@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from dslim_rewrite.fixes import Safety, Transform
+from dslim_rewrite.patterns import LazyPattern
 from dslim_rewrite.records import field, record
 from dslim_rewrite.registry import register
 
@@ -25,7 +26,7 @@ _GO_MOD_ACTIONS = _GO_BUILD_ACTIONS | {"mod", "get", "work"}
 _CARGO_ACTIONS = {"build", "b", "install", "fetch", "test", "t", "run", "r", "check", "c", "doc", "d", "update",
                   "vendor", "generate-lockfile", "bench", "clippy", "rustc", "rustdoc", "fix", "tree", "metadata"}
 # A `# syntax=` frontend older than 1.2 has no RUN --mount (1.0/1.1 outside the experimental channel).
-_OLD_FRONTEND = re.compile(r"^(docker\.io/)?docker/dockerfile:1\.[01](\.\d+)?$")
+_OLD_FRONTEND = LazyPattern(r"^(docker\.io/)?docker/dockerfile:1\.[01](\.\d+)?$")
 _NPM_VALUE_OPTS = {"--cache", "--prefix", "-C", "--workspace", "-w", "--registry", "--tag", "--omit", "--include"}
 
 
@@ -108,9 +109,9 @@ def run_use(ctx, ins) -> RunUse | None:
 
 
 _TOOL_TEXT = {
-    "apt": re.compile(r"(^|[\s/;&|(`'\"\[])(apt-get|apt|aptitude)(?=[\s;&|)`'\",\]]|$)"),
-    "go": re.compile(r"(^|[\s/;&|(`'\"\[])go(?=[\s;&|)`'\",\]]|$)"),
-    "cargo": re.compile(r"(^|[\s/;&|(`'\"\[])cargo(?=[\s;&|)`'\",\]]|$)"),
+    "apt": LazyPattern(r"(^|[\s/;&|(`'\"\[])(apt-get|apt|aptitude)(?=[\s;&|)`'\",\]]|$)"),
+    "go": LazyPattern(r"(^|[\s/;&|(`'\"\[])go(?=[\s;&|)`'\",\]]|$)"),
+    "cargo": LazyPattern(r"(^|[\s/;&|(`'\"\[])cargo(?=[\s;&|)`'\",\]]|$)"),
 }
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dslim_rewrite.fixes import Safety, Transform
+from dslim_rewrite.patterns import LazyPattern
 from dslim_rewrite.records import field, record
 from dslim_rewrite.registry import register
 
@@ -52,13 +53,13 @@ DEFAULTS = (
 )
 
 # build configuration that reads the version from git (then .git must stay)
-_VCS_VERSIONING = re.compile(
+_VCS_VERSIONING = LazyPattern(
     rb"setuptools[_-]scm|hatch-vcs|versioneer|versioningit|dunamai|dynamic-versioning|vcs-versioning|"
     rb"git-versioning|\bpbr\b|gitpython|git-rev-sync|git-revision|"
     rb"\bgit\s+(describe|rev-parse|rev-list|log|show|tag)\b", re.I)
 _VCS_CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "package.json", "build.gradle", "pom.xml",
                      "Cargo.toml", "Makefile", "build.sbt")
-_SEP = re.compile(r"&&|\|\||[;|\n]")
+_SEP = LazyPattern(r"&&|\|\||[;|\n]")
 
 
 def _node_install(cmd: list[str]) -> bool:
@@ -251,7 +252,7 @@ def could_exclude(pattern: str, source: str) -> bool:
 
 # -- what the Dockerfiles take from the context ----------------------------------
 
-_VAR = re.compile(r"\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)")
+_VAR = LazyPattern(r"\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)")
 
 
 @record

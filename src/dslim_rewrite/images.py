@@ -26,6 +26,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from .patterns import LazyPattern
 from .records import field, record
 
 HUB = "docker.io"
@@ -119,7 +120,7 @@ class Family:
     name: str
     images: list[str]
     ecosystem: str
-    tag: _LazyPattern | None
+    tag: LazyPattern | None  # compiled when a tag of the family is first read (most runs meet 2-3 of 16)
     defaults: dict
     variants: dict  # name -> list of parts, or {"repo":..., "tag": [...]}
     aliases: dict  # "full"/"slim" -> variant name
@@ -133,22 +134,6 @@ class Family:
     env: dict
     users: list[str]
     sizes: dict
-
-
-class _LazyPattern:
-    """A family's tag regex, compiled when a tag of that family is first read
-    (most runs meet two or three families of the sixteen)."""
-
-    __slots__ = ("pattern", "_re")
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-        self._re: re.Pattern | None = None
-
-    def match(self, text: str):
-        if self._re is None:
-            self._re = re.compile(self.pattern)
-        return self._re.match(text)
 
 
 @record
@@ -233,7 +218,7 @@ class Table:
             name=name,
             images=list(f.get("images", [name])),
             ecosystem=f.get("ecosystem", "os"),
-            tag=_LazyPattern(f["tag"]) if f.get("tag") else None,
+            tag=LazyPattern(f["tag"]) if f.get("tag") else None,
             defaults=dict(f.get("defaults", {})),
             variants=variants,
             aliases=aliases,
