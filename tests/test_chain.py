@@ -91,3 +91,26 @@ def test_transforms_that_read_the_image_table_say_so():
     for t in all_transforms():
         reads = bool(re.search(r"\btable\(", inspect.getsource(inspect.getmodule(t))))
         assert t.uses_image_table == reads, t.code
+
+
+def test_a_rewrite_that_drops_a_pragma_comment_fails(monkeypatch):
+    from dslim_rewrite import chain
+    from dslim_rewrite.chain import RewriteError
+    from dslim_rewrite.fixes import Edit, Fix, Safety, Transform
+
+    data = b"FROM debian\n# dslim-rewrite ignore=DSL010\nRUN echo hi\n"
+    start = data.index(b"# dslim")
+    end = data.index(b"RUN")
+
+    class DropComment(Transform):
+        code = "DSL998"
+        name = "drop-comment"
+        safety = Safety.SAFE
+
+        def check(self, ctx):
+            if b"# dslim" in ctx.doc.data:
+                yield Fix(self.code, "drop a comment", 1, [Edit(start, end, b"")], Safety.SAFE, (0,))
+
+    monkeypatch.setattr(chain, "running_transforms", lambda options: [DropComment])
+    with pytest.raises(RewriteError, match="pragma comment was dropped"):
+        rewrite(data, Options())

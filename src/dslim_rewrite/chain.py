@@ -176,7 +176,6 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
     original_doc = doc
     transforms = [t() for t in running_transforms(options)]
     prag = pragmas.collect(doc)
-    pragma_before = pragmas.pragma_lines(doc)
     result = Result(original=data, output=data)
 
     for _round in range(MAX_ROUNDS):
@@ -240,7 +239,7 @@ def rewrite(data: bytes, options: Options | None = None, *, validate: bool = Tru
         raise RewriteError(f"no fixed point after {MAX_ROUNDS} rounds")
 
     if doc.data != data:
-        if pragmas.pragma_lines(doc) != pragma_before:
+        if pragmas.pragma_lines(doc) != pragmas.pragma_lines(original_doc):
             raise RewriteError("internal check failed: a pragma comment was dropped or changed")
         if validate:
             # Only a file that changes needs BuildKit's word (the document
