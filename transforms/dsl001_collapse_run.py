@@ -132,7 +132,7 @@ class CollapseRun(Transform):
                 body.flags != group[0].flags
                 or group[-1].must_end
                 or body.must_start
-                or _pragma_between(doc, prev, ins)
+                or (ctx.may_have_pragmas and _pragma_between(doc, prev, ins))
                 # each body also brings a continuation indent (the file's style,
                 # read only once there is something to merge)
                 or size + body.size + (len(group) + 1) * len(ctx.continuation_style[0]) > MAX_MERGED_BODY
@@ -162,7 +162,7 @@ class CollapseRun(Transform):
             facts = script.memo[self.code] = _script_facts(script)
         if facts is _NOT_MERGEABLE:
             return None
-        if not _flags_ok(ins.flags) or _has_pragma(ctx.doc, ins):
+        if not _flags_ok(ins.flags) or (ctx.may_have_pragmas and _has_pragma(ctx.doc, ins)):
             return None
         start, end = ctx.span(ins, 0, len(script.source))
         return _Body(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from .document import Document, Instruction
 from .fixes import Safety
+from .pragmas import mentioned
 from .records import field, record
 from .shell import parse_shell
 
@@ -92,6 +93,11 @@ class Context:
         """File byte offset of body offset ``at`` (an insertion point)."""
         target = ins.sub or ins
         return ins.file_offset(target.args_offset + at, end=True)
+
+    @cached_property
+    def may_have_pragmas(self) -> bool:
+        """False when the file has no ``dslim-rewrite`` comment anywhere."""
+        return mentioned(self.doc.data)
 
     # -- stages and shells --------------------------------------------------
     @cached_property

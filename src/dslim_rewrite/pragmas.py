@@ -36,10 +36,15 @@ def _codes(raw: bytes) -> set[str]:
 _MARK = re.compile(rb"dslim-rewrite", re.I)
 
 
+def mentioned(data: bytes) -> bool:
+    """Could ``data`` hold a pragma at all? (Without one, nothing to look for.)"""
+    return _MARK.search(data) is not None
+
+
 def pragma_lines(doc: Document) -> list[bytes]:
     """Every pragma comment in the file, in order (transforms must keep them)."""
     out = []
-    if not _MARK.search(doc.data):
+    if not mentioned(doc.data):
         return out
     for ln in doc.lines:
         b = doc.data[ln.start : ln.end]
@@ -51,7 +56,7 @@ def pragma_lines(doc: Document) -> list[bytes]:
 def collect(doc: Document) -> Pragmas:
     p = Pragmas()
     data = doc.data
-    if not _MARK.search(data):
+    if not mentioned(data):
         return p
     for ln in doc.lines:
         m = PRAGMA.match(data[ln.start : ln.end])
