@@ -9,12 +9,14 @@ little, ratios say whether something got slower.
 What it measures:
 
 - per-file time of the full safe chain over the corpus, in one process (with and
-  without BuildKit's check), and of the document layer alone;
+  without BuildKit's check, and without notes as ``--check -q`` runs it), and of
+  the document layer alone;
 - cold start of the CLI (``--version``; ``--check`` of one small file) against
   ``python -c pass``;
 - bulk ``--check`` over every corpus file through the real CLI with ``-j 1``
   and ``-j 2`` (wall time, and CPU time of every process: the steadier figure
-  on a busy machine), and ``migrate --check --jobs 1`` / ``--jobs 2``;
+  on a busy machine), ``-j 2`` without ``-q`` (notes printed, so worked out),
+  and ``migrate --check --jobs 1`` / ``--jobs 2``;
 - hadolint on the same files: one process per file, and all files in one
   process;
 - dockerfile-doctor (a pure-Python linter, ``pip install '.[bench]'``) over the
@@ -150,12 +152,14 @@ def in_process(runs: int) -> dict[str, float]:
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()
 
-    def chain(validate: bool):
-        return lambda: (cold_caches(), [rewrite(d, opts, validate=validate) for d in datas])
+    def chain(validate: bool, options=opts):
+        return lambda: (cold_caches(), [rewrite(d, options, validate=validate) for d in datas])
 
     out = {
         "chain": median_time(chain(True), runs),
         "chain_nocheck": median_time(chain(False), runs),
+        # what `--check -q` runs: no notes, so not the transforms that only make notes
+        "chain_quiet": median_time(chain(True, Options(notes=False)), runs),
         "parse": median_time(lambda: [document.parse(d) for d in datas], runs),
         "lint": median_time(lambda: [pure_python_lint(d) for d in datas], runs),
     }
@@ -223,6 +227,8 @@ def bulk(runs: int, tmp: Path) -> dict[str, float]:
         cmd = [*cli, "--check", "-q", "-j", str(jobs), *files]
         out[f"check_{jobs}job"] = median_time(lambda: run_quiet(cmd), runs)
         out[f"check_{jobs}job_cpu"] = median_cpu(cmd, runs)
+    # without -q: every fix and note is printed (stderr), so notes are worked out
+    out["check_2job_notes"] = median_time(lambda: run_quiet([*cli, "--check", "-j", "2", *files]), runs)
     # ten times the files: the same corpus in ten folders
     many = []
     for k in range(10):
@@ -315,6 +321,7 @@ def main() -> None:
     print("in one process (full safe chain):")
     print(f"  chain with BuildKit check    {ms(ip['chain'])} total  {ip['chain'] / n * 1000:7.3f} ms/file")
     print(f"  chain without it             {ms(ip['chain_nocheck'])} total  {ip['chain_nocheck'] / n * 1000:7.3f} ms/file")
+    print(f"  chain without notes (-q)     {ms(ip['chain_quiet'])} total  {ip['chain_quiet'] / n * 1000:7.3f} ms/file")
     print(f"  document.parse alone         {ms(ip['parse'])} total  {ip['parse'] / n * 1000:7.3f} ms/file")
     print(f"  pure-Python lint             {ms(ip['lint'])} total  chain/lint = {ip['chain'] / ip['lint']:.2f}")
     print("linearity (1.0 = perfectly linear):")
@@ -336,6 +343,7 @@ def main() -> None:
         print(f"  -j {jobs}                         {ms(bk[f'check_{jobs}job'])}  {bk[f'check_{jobs}job'] / n * 1000:7.3f} ms/file"
               f"  CPU {ms(bk[f'check_{jobs}job_cpu']).strip()}")
     print(f"  -j 2 speed-up                {bk['check_1job'] / bk['check_2job']:9.2f}x")
+    print(f"  -j 2 without -q              {ms(bk['check_2job_notes'])}  (every fix and note printed, so notes worked out)")
     print(f"  -j 1, 10x the files          {ms(bk['check_1job_10x'])}  time ratio {bk['check_1job_10x'] / bk['check_1job']:.2f}")
     print(f"  -j 2, 10x the files          {ms(bk['check_2job_10x'])}  speed-up over -j 1 {bk['check_1job_10x'] / bk['check_2job_10x']:.2f}x")
     if "migrate_1" in bk:
@@ -362,6 +370,7 @@ def main() -> None:
     if "doctor" in bk:
         print(f"  dockerfile-doctor / --check, wall (best -j)     {bk['doctor'] / best:6.2f}   / >= 1")
         print(f"  dockerfile-doctor / --check -j 1, CPU           {bk['doctor_cpu'] / bk['check_1job_cpu']:6.2f}   / (>= 1)")
+        print(f"  dockerfile-doctor / --check -j 2 without -q     {bk['doctor'] / bk['check_2job_notes']:6.2f}")
     print(f"  minimal lint / --check, wall (best -j)          {bk['lint_process'] / best:6.2f}")
     print(f"  cold start, --check of one small file       {cs['check_one'] * 1000:6.0f} ms  / <= 150 ms"
           f"  (python -c pass: {cs['python'] * 1000:.0f} ms)")
