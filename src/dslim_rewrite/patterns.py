@@ -31,23 +31,16 @@ class LazyPattern:
     def pattern(self):
         return self._args[0]
 
-    def match(self, *args):
-        return (self._re or self.compiled()).match(*args)
 
-    def fullmatch(self, *args):
-        return (self._re or self.compiled()).fullmatch(*args)
+def _delegate(name: str):
+    def method(self, *args):
+        return getattr(self._re or self.compiled(), name)(*args)
 
-    def search(self, *args):
-        return (self._re or self.compiled()).search(*args)
+    method.__name__, method.__qualname__ = name, f"LazyPattern.{name}"
+    method.__doc__ = f"``re.Pattern.{name}``, compiling the pattern first if need be."
+    return method
 
-    def finditer(self, *args):
-        return (self._re or self.compiled()).finditer(*args)
 
-    def findall(self, *args):
-        return (self._re or self.compiled()).findall(*args)
-
-    def sub(self, *args):
-        return (self._re or self.compiled()).sub(*args)
-
-    def split(self, *args):
-        return (self._re or self.compiled()).split(*args)
+for _name in ("match", "fullmatch", "search", "finditer", "findall", "sub", "split"):
+    setattr(LazyPattern, _name, _delegate(_name))
+del _name
