@@ -176,6 +176,42 @@ def test_extract_flags_fast_path_matches_the_walk(line, base):
     assert document._extract_flags(line, base) == document._extract_flags_walk(line, base)
 
 
+_FLAG_LINE = st.lists(
+    st.sampled_from(["--", "--mount=type=cache,target=/x", "--from=b", "--link", "-", "x", "a=b", " ", "\t", "\n",
+                     "'", '"', "\\", "\x85", "\xa0", "\xc3\xa9", "--a'b c'", '--x="y z"', "--\\\n"]),
+    max_size=12,
+).map(lambda parts: "".join(parts).encode("latin-1"))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_FLAG_LINE, st.integers(0, 40))
+def test_plain_flags_fast_path_matches_the_walk(line, base):
+    fast = document._extract_plain_flags(line, base)
+    if fast is not None:
+        assert fast == document._extract_flags_walk(line, base)
+    assert document._extract_flags(line, base) == document._extract_flags_walk(line, base)
+
+
+def test_plain_flags_fast_path_over_the_corpus():
+    """Every instruction of the corpus: the fast path answers as the walk does,
+    and answers for most lines with flags."""
+    taken = 0
+    for path in sorted((Path(__file__).parent / "corpus").glob("*.Dockerfile")):
+        try:
+            doc = document.parse(path.read_bytes())
+        except document.DocumentError:
+            continue
+        for ins in doc.instructions:
+            for target in filter(None, (ins, ins.sub)):
+                parts = target.text.split(None, 1)  # the keyword, and the rest
+                line = parts[1] if len(parts) > 1 else b""
+                fast = document._extract_plain_flags(line, 0)
+                if fast is not None:
+                    taken += bool(fast[1])
+                    assert fast == document._extract_flags_walk(line, 0), (path.name, line[:80])
+    assert taken > 100
+
+
 def test_the_fast_paths_are_taken_for_plain_text():
     # a plain ENV line and an argument that is not a flag never reach the walks
     assert document.parse_words("A=1 B=2\tC=3", "\\") == ["A=1", "B=2", "C=3"]

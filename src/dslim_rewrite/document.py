@@ -355,7 +355,38 @@ def _extract_flags(line: bytes, base: int) -> tuple[int, list[tuple[str, int, in
     """
     if not line.startswith(b"--") and (not line or line[0] not in _FLAG_BLANKS):
         return 0, []  # what the walk returns for an argument that is not a flag
-    return _extract_flags_walk(line, base)
+    plain = _extract_plain_flags(line, base)
+    return plain if plain is not None else _extract_flags_walk(line, base)
+
+
+_BLANK_RUN = re.compile(rb"[ \t\n\v\f\r]*+")
+_NONBLANK_RUN = re.compile(rb"[^ \t\n\v\f\r]*+")
+_FLAG_SPECIAL = re.compile(rb"['\"\\\x85\xa0]")  # quotes, backslash, the walk's other blanks
+
+
+def _extract_plain_flags(line: bytes, base: int) -> tuple[int, list[tuple[str, int, int]]] | None:
+    """The walk's answer when no flag word holds a quote, a backslash or a
+    0x85/0xA0 byte (which the walk reads as a blank); else None. Each word is
+    taken whole instead of byte by byte (two cache mounts: 15 -> 2.5 us)."""
+    words: list[tuple[str, int, int]] = []
+    n = len(line)
+    pos = 0
+    while True:
+        p = _BLANK_RUN.match(line, pos).end()
+        if p == n:
+            return n, words
+        if not line.startswith(b"--", p):
+            return None if line[p] in (0x85, 0xA0) else (p, words)
+        e = _NONBLANK_RUN.match(line, p).end()
+        word = line[p:e]
+        if _FLAG_SPECIAL.search(word):
+            return None
+        if word == b"--":
+            return e, words  # the end of the flags (at the end of the line, e == n)
+        words.append((word.decode("latin-1"), base + p, base + e))
+        if e == n:
+            return n, words
+        pos = e + 1  # past the blank that ended the word
 
 
 def _extract_flags_walk(line: bytes, base: int) -> tuple[int, list[tuple[str, int, int]]]:
