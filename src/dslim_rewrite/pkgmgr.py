@@ -102,7 +102,7 @@ def _skip_options(words: list[Word], i: int, value_opts: set[str]) -> int:
 def unwrap(cmd: Command) -> Invocation | None:
     """The tool ``cmd`` really runs, or None for a bare assignment."""
     words = cmd.words
-    env = {a.split("=", 1)[0]: a.split("=", 1)[1] for a in cmd.assignments}
+    env = dict(a.split("=", 1) for a in cmd.assignments) if cmd.assignments else {}
     sudo = False
     i = 0
     while i < len(words):

@@ -32,13 +32,12 @@ def _codes(raw: bytes) -> set[str]:
     return out
 
 
-# every pragma holds this (in any case): a file without it has none to look for
-_MARK = re.compile(rb"dslim-rewrite", re.I)
 
 
 def mentioned(data: bytes) -> bool:
-    """Could ``data`` hold a pragma at all? (Without one, nothing to look for.)"""
-    return _MARK.search(data) is not None
+    """Could ``data`` hold a pragma at all? Every pragma says ``dslim-rewrite``,
+    in any case (a case-blind regex search took 8 times as long as this)."""
+    return b"dslim-rewrite" in data.lower()
 
 
 def pragma_lines(doc: Document) -> list[bytes]:
