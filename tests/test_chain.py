@@ -114,3 +114,32 @@ def test_a_rewrite_that_drops_a_pragma_comment_fails(monkeypatch):
     monkeypatch.setattr(chain, "running_transforms", lambda options: [DropComment])
     with pytest.raises(RewriteError, match="pragma comment was dropped"):
         rewrite(data, Options())
+
+
+def _splice_one_by_one(data: bytes, edits) -> bytes:
+    """The obvious way: each edit spliced in, from the end."""
+    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        data = data[: e.start] + e.text + data[e.end :]
+    return data
+
+
+def test_apply_edits_gives_what_splicing_one_by_one_gives():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from dslim_rewrite.chain import apply_edits
+    from dslim_rewrite.fixes import Edit
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.binary(max_size=40), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6), st.binary(max_size=4)),
+                                            max_size=12))
+    def check(data, raw):
+        edits = []
+        for start, length, text in raw:
+            start = min(start, len(data))
+            e = Edit(start, min(start + length, len(data)), text)
+            if not any(e.conflicts(o) for o in edits):
+                edits.append(e)
+        assert apply_edits(data, edits) == _splice_one_by_one(data, edits)
+
+    check()
