@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from dslim_rewrite import document
 from dslim_rewrite.context import Context, Options
-from dslim_rewrite.shell import _parse_simple, _parse_tree, parse_shell
+from dslim_rewrite.shell import _PLAIN_CHAIN, _parse_general, _parse_plain_chain, _parse_simple, _parse_tree, parse_shell
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,6 +93,10 @@ def test_agrees_with_tree_sitter_on_every_corpus_and_golden_body():
         b"a | { b; }",
         b"echo }",
         b"{ }",
+        b"A=1 x/ y",  # tree-sitter's walk takes a nameless command (x/ -> "") for a bare assignment
+        b"A=1 ./ y && b",
+        b"_=a cmd",  # tree-sitter reads `_=a` as a command name, not an assignment
+        b"A=1 _=2 cmd",
     ],
 )
 def test_hands_over_what_it_does_not_model(body):
@@ -189,3 +193,33 @@ def test_nesting_up_to_the_limit_agrees():
     fast = _parse_simple(body)
     assert fast is not None
     assert fast == _parse_tree(body)
+
+
+# -- the plain-chain shortcut answers as the general fast path does -------------
+
+_PLAIN_WORDS = st.sampled_from([
+    "apt-get", "install", "-y", "curl", "/usr/bin/env", "A=1", "B+=2", "=x", "x=", "if", "in", "done", "do-it",
+    "export", "cd", "1=2", "x@y", "cd%", "a,b", "*.txt", "./run", "_", "fi.x", "ex:port", "select1", "time",
+    "x/", "/", "_=a", "_x=1",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(_PLAIN_WORDS, min_size=1, max_size=4), min_size=1, max_size=4),
+       st.sampled_from([" && ", "&&", " &&  ", "\t&&\t"]), st.sampled_from(["", " ", "\t "]))
+def test_plain_chain_shortcut_matches_the_general_parser(segments, joint, pad):
+    body = (pad + joint.join(" ".join(words) for words in segments) + pad).encode()
+    assert _PLAIN_CHAIN.fullmatch(body)
+    short = _parse_plain_chain(body)
+    assert short == _parse_general(body)
+    if short is not None:
+        assert short == _parse_tree(body)
+
+
+def test_plain_chain_shortcut_over_the_corpus_bodies():
+    taken = 0
+    for body in BODIES:
+        if _PLAIN_CHAIN.fullmatch(body):
+            taken += 1
+            assert _parse_plain_chain(body) == _parse_general(body), body
+    assert taken > 300
