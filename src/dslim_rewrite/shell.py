@@ -241,14 +241,12 @@ def _parse_plain_chain(src: bytes) -> Script | None:
         if start < 0:
             start = w_start
         if not words:
-            a = _ASSIGNMENT_WORD.match(word)
-            if a is not None:
-                if a.group(1) or word.startswith("_="):
-                    return None
+            kind = _leading_word(word)
+            if kind is None:
+                return None
+            if kind == _ASSIGNMENT:
                 assigns.append(word)
                 continue
-            if _COMMAND_NAME.fullmatch(word) is None:
-                return None
         words.append(Word(word, word, w_start, m.end()))
     command = _plain_command(words, assigns, start)
     if command is None:
@@ -259,6 +257,19 @@ def _parse_plain_chain(src: bytes) -> Script | None:
     n = len(items)
     return Script(src, commands, {"&&"} if n > 1 else set(), ["&&"] * (n - 1), items,
                   False, False, False, False, bool(state_reasons), state_reasons)
+
+
+_ASSIGNMENT, _NAME = 1, 2
+
+
+def _leading_word(word: str) -> int | None:
+    """A word before the command's name: a prefix assignment, the name, or
+    None where tree-sitter reads it its own way: `A+=b`; `_=x`, a command name
+    for tree-sitter; `1=2`, `x@y`, `cd%`, `A=1 x:y`."""
+    a = _ASSIGNMENT_WORD.match(word)
+    if a is not None:
+        return None if a.group(1) or word.startswith("_=") else _ASSIGNMENT
+    return _NAME if _COMMAND_NAME.fullmatch(word) is not None else None
 
 
 def _plain_command(words: list[Word], assigns: list[str], start: int) -> Command | None:
@@ -466,14 +477,12 @@ class _SimpleParser:
                 if start < 0:
                     start = w_start
                 if not words:
-                    a = _ASSIGNMENT_WORD.match(word)
-                    if a is not None:
-                        if a.group(1) or word.startswith("_="):
-                            raise _NotSimple  # A+=b; `_=x`, which tree-sitter reads as a command name
+                    kind = _leading_word(word)
+                    if kind is None:
+                        raise _NotSimple
+                    if kind == _ASSIGNMENT:
                         assigns.append(word)
                         continue
-                    if _COMMAND_NAME.fullmatch(word) is None:
-                        raise _NotSimple  # tree-sitter reads `1=2`, `x@y`, `cd%`, `A=1 x:y` its own way
                 # no backslash reaches the fast path: a word without quotes is its own text
                 words.append(Word(word if ("'" not in word and '"' not in word) else _unquote(word),
                                   word, w_start, w_end))
