@@ -67,15 +67,18 @@ def apply_edits(data: bytes, edits: list[Edit]) -> bytes:
 
 
 def enabled_transforms(options: Options) -> list[type[Transform]]:
-    select = None if options.select is None else frozenset(options.select)
-    return list(_enabled(select, frozenset(options.ignore)))
+    return list(_enabled(*_selection(options)))
 
 
 def running_transforms(options: Options) -> list[type[Transform]]:
     """The enabled transforms this run needs: without notes, only those whose
     fixes it can apply."""
-    select = None if options.select is None else frozenset(options.select)
-    return list(_running(select, frozenset(options.ignore), options.notes, options.unsafe))
+    return list(_running(*_selection(options), options.notes, options.unsafe))
+
+
+def _selection(options: Options) -> tuple[frozenset[str] | None, frozenset[str]]:
+    """--select and --ignore as cache keys (worked out once per selection, not per file)."""
+    return (None if options.select is None else frozenset(options.select)), frozenset(options.ignore)
 
 
 @lru_cache(maxsize=64)
