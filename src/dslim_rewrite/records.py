@@ -8,8 +8,9 @@ plain ``__repr__``, ``__eq__`` and ``__hash__`` functions that read the field
 list. What it supports is what this project uses:
 
 - fields are the class's own annotations, in order; a class attribute is the
-  default, ``field(default_factory=...)`` a default made per instance, and
-  ``field(repr=False, compare=False)`` leaves a field out of ``repr``/``==``;
+  default, ``field(default_factory=...)`` a default made per instance,
+  ``field(repr=False, compare=False)`` leaves a field out of ``repr``/``==`` and
+  ``field(default=..., init=False)`` out of ``__init__``;
 - ``slots=True`` gives the class ``__slots__`` (like dataclasses, by building it
   again); ``frozen=True`` refuses assignment and makes instances hashable;
   otherwise a record compares by value and is not hashable;
