@@ -272,15 +272,26 @@ def _leading_word(word: str) -> int | None:
     return _NAME if _COMMAND_NAME.fullmatch(word) is not None else None
 
 
-def _plain_command(words: list[Word], assigns: list[str], start: int) -> Command | None:
-    """A top-level command of a plain chain, or None where ``command`` gives up."""
-    if not words:
-        return None  # only assignments
+def _command_name(words: list[Word], assigns: list[str]) -> str | None:
+    """The name of a command (the first word's last path part), or None where
+    tree-sitter's walk reads the command its own way: `A=1 x/`, whose nameless
+    command the walk takes for a bare assignment. The first word is not a
+    keyword: checked with the word."""
     name = words[0].text
     if "/" in name:
         name = name.rsplit("/", 1)[-1]
         if not name and assigns:
             return None
+    return name
+
+
+def _plain_command(words: list[Word], assigns: list[str], start: int) -> Command | None:
+    """A top-level command of a plain chain, or None where ``command`` gives up."""
+    if not words:
+        return None  # only assignments
+    name = _command_name(words, assigns)
+    if name is None:
+        return None
     return Command("command", name, words, assigns, start, words[-1].end, False, True, [])
 
 
@@ -505,11 +516,9 @@ class _SimpleParser:
         self.i = i
         if not words or target:
             raise _NotSimple  # an empty command, a bare assignment, a redirection without its file
-        name = words[0].text  # not a keyword: checked with the word
-        if "/" in name:
-            name = name.rsplit("/", 1)[-1]
-            if not name and assigns:
-                raise _NotSimple  # `A=1 x/`: tree-sitter's walk takes a nameless command for a bare assignment
+        name = _command_name(words, assigns)
+        if name is None:
+            raise _NotSimple
         self.commands.append(Command("command", name, words, assigns, start, words[-1].end, sub, False, []))
         return start, end, redirected
 
